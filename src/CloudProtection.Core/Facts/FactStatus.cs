@@ -1,0 +1,14 @@
+namespace CloudProtection.Facts;
+
+/// <summary>Whether a group of facts (preference, computer status, RSOP) was read.</summary>
+public enum FactStatus
+{
+    /// <summary>Read without error.</summary>
+    Read,
+
+    /// <summary>Not read because the source of the facts has none: a Group Policy file, say, has no MSFT_MpPreference.</summary>
+    NotCollected,
+
+    /// <summary>Reading failed; <c>Error</c> says why.</summary>
+    Failed,
+}

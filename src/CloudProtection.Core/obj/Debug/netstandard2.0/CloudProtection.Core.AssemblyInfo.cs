@@ -14,7 +14,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyCopyrightAttribute("Copyright (c) 2026 CloudProtection contributors")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+a5b25e8fad245f08885ac5cd403c2263215f31b5")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+9a1e2eefc0564a94375308e4f436ca43e405d013")]
 [assembly: System.Reflection.AssemblyProductAttribute("CloudProtection.Core")]
 [assembly: System.Reflection.AssemblyTitleAttribute("CloudProtection.Core")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

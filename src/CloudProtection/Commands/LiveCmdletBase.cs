@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudProtection.Cim;
+using CloudProtection.FanOut;
+using CloudProtection.Jobs;
+
+namespace CloudProtection.Commands;
+
+/// <summary>
+/// The parameters and fan-out shared by every cmdlet that talks to live computers: -ComputerName,
+/// -CimSession, -Credential, -Protocol, -OperationTimeoutSec, -ThrottleLimit and -AsJob, named and
+/// typed as in the Defender module.
+/// </summary>
+public abstract class LiveCmdletBase : PSCmdlet
+{
+    protected const string ComputerNameSet = "ComputerName";
+    protected const string CimSessionSet = "CimSession";
+
+    private readonly List<LiveTarget> _targets = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The computers to work on; the local computer when omitted.</summary>
+    [Parameter(ParameterSetName = ComputerNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("CN", "DNSHostName", "PSComputerName")]
+    [ValidateNotNullOrEmpty]
+    public string[]? ComputerName { get; set; }
+
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    public CimProtocol Protocol { get; set; } = CimProtocol.Wsman;
+
+    /// <summary>CimSession objects from New-CimSession or Get-CimSession.</summary>
+    [Parameter(ParameterSetName = CimSessionSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    [CimSessionTransformation]
+    public object[]? CimSession { get; set; }
+
+    /// <summary>Seconds each computer may take in all; 0 waits as long as CIM does.</summary>
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    [Parameter(ParameterSetName = CimSessionSet)]
+    [Alias("OT")]
+    public uint OperationTimeoutSec { get; set; }
+
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    [Parameter(ParameterSetName = CimSessionSet)]
+    [ValidateRange(FanOutLimits.MinimumThrottleLimit, FanOutLimits.MaximumThrottleLimit)]
+    public int ThrottleLimit { get; set; } = FanOutLimits.DefaultThrottleLimit;
+
+    [Parameter(ParameterSetName = ComputerNameSet)]
+    [Parameter(ParameterSetName = CimSessionSet)]
+    public SwitchParameter AsJob { get; set; }
+
+    /// <summary>Whether the current parameter set talks to live computers.</summary>
+    protected bool IsLiveParameterSet => ParameterSetName is ComputerNameSet or CimSessionSet;
+
+    /// <summary>The verb phrase for progress and the job, such as "Reading cloud protection state".</summary>
+    protected abstract string LiveActivity { get; }
+
+    /// <summary>Collects the targets of one pipeline input; the work starts in EndProcessing with all of them.</summary>
+    protected void CollectLiveTargets()
+    {
+        if (ParameterSetName == CimSessionSet)
+        {
+            foreach (object session in CimSession ?? Array.Empty<object>())
+            {
+                string name = (session.GetType().GetProperty("ComputerName")?.GetValue(session) as string) ?? "localhost";
+                _targets.Add(new LiveTarget(name, session));
+            }
+
+            return;
+        }
+
+        string[] names = ComputerName is { Length: > 0 } ? ComputerName : new[] { "localhost" };
+        foreach (string name in names)
+        {
+            _targets.Add(new LiveTarget(name.Trim(), null));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on every collected target with bounded concurrency and hands each
+    /// result to <paramref name="write"/> on the pipeline thread, or starts a job with -AsJob.
+    /// </summary>
+    protected void RunLive<TResult>(Func<ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write)
+    {
+        LiveTarget[] targets = _targets.GroupBy(target => target.Session ?? (object)target.ComputerName.ToUpperInvariant()).Select(group => group.First()).ToArray();
+        ICimConnector? connector = CreateConnector();
+        TimeSpan? timeout = OperationTimeoutSec > 0 ? TimeSpan.FromSeconds(OperationTimeoutSec) : null;
+
+        async Task<TResult> RunOne(LiveTarget target, CancellationToken cancellationToken)
+        {
+            using ICimOperations operations = target.Session is null
+                ? await connector!.ConnectAsync(target.ComputerName, cancellationToken).ConfigureAwait(false)
+                : LiveAccess.WrapSession(target.Session, timeout);
+            return await work(operations, cancellationToken).ConfigureAwait(false);
+        }
+
+        var engine = new FanOutEngine(ThrottleLimit, timeout);
+        if (AsJob)
+        {
+            var job = new LiveJob(MyInvocation.Line, LiveActivity, targets.Select(target => target.ComputerName));
+            job.Start(token => engine.Run(targets, RunOne, token), (result, output) => Deliver(result, write, output));
+            JobRepository.Add(job);
+            WriteObject(job);
+            return;
+        }
+
+        var output = new PipelineOutput(this);
+        var progress = new ProgressRecord(1, LiveActivity, "Starting") { PercentComplete = 0 };
+        DateTime lastProgress = DateTime.MinValue;
+        foreach (FanOutResult<LiveTarget, TResult> result in engine.Run(targets, RunOne, _stopping.Token))
+        {
+            Deliver(result, write, output);
+            FanOutProgress counters = engine.Progress;
+            if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || counters.Completed == targets.Length)
+            {
+                lastProgress = DateTime.UtcNow;
+                progress.StatusDescription = $"{counters.Completed} of {targets.Length} computers done, {counters.Failed} failed";
+                progress.PercentComplete = targets.Length == 0 ? 100 : (int)(100L * counters.Completed / targets.Length);
+                progress.CurrentOperation = result.Target.ComputerName;
+                WriteProgress(progress);
+            }
+        }
+
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        WriteSummary(targets.Length, output.FailedCount);
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    private ICimConnector? CreateConnector()
+    {
+        if (TestHooks.Connector is not null)
+        {
+            return TestHooks.Connector;
+        }
+
+        try
+        {
+            if (ParameterSetName == CimSessionSet)
+            {
+                // Sessions are wrapped one by one, but the platform check must come first and once.
+                if (!LiveAccess.IsSupported)
+                {
+                    throw LiveAccess.PlatformError();
+                }
+
+                return null;
+            }
+
+            var options = new LiveConnectionOptions
+            {
+                Protocol = Protocol,
+                OperationTimeout = OperationTimeoutSec > 0 ? TimeSpan.FromSeconds(OperationTimeoutSec) : null,
+            };
+            if (Credential is not null)
+            {
+                System.Net.NetworkCredential network = Credential.GetNetworkCredential();
+                options.Credential = new NetworkCredentialParts(string.IsNullOrEmpty(network.Domain) ? null : network.Domain, network.UserName, Credential.Password);
+            }
+
+            return LiveAccess.CreateConnector(options);
+        }
+        catch (CimOperationException exception) when (exception.Kind == CimFailureKind.PlatformNotSupported)
+        {
+            // One clear error for the whole call: every computer would fail the same way.
+            ThrowTerminatingError(new ErrorRecord(exception, ErrorRecordFactory.IdOf(exception.Kind), ErrorRecordFactory.CategoryOf(exception.Kind), null));
+            return null;
+        }
+    }
+
+    private static void Deliver<TResult>(FanOutResult<LiveTarget, TResult> result, Action<LiveTarget, TResult, ILiveOutput> write, ILiveOutput output)
+    {
+        if (result.Succeeded)
+        {
+            write(result.Target, result.Value!, output);
+            return;
+        }
+
+        Exception error = result.Exception is TimeoutException timeout
+            ? new CimOperationException(result.Target.ComputerName, CimFailureKind.Timeout, timeout.Message + " " + CimOperationException.Advice(CimFailureKind.Timeout), innerException: timeout)
+            : result.Exception!;
+        output.WriteError(ErrorRecordFactory.ForComputer(error, result.Target.ComputerName));
+    }
+
+    private void WriteSummary(int total, int failed)
+    {
+        string summary = $"{LiveActivity}: {total - failed} of {total} computers succeeded, {failed} failed.";
+        if (failed > 0)
+        {
+            WriteWarning(summary + " Each failed computer has its own error record with the computer name as TargetObject.");
+        }
+        else
+        {
+            WriteVerbose(summary);
+        }
+    }
+
+    /// <summary>The output streams a live result goes to: the pipeline, or a job's collections.</summary>
+    protected internal interface ILiveOutput
+    {
+        void WriteObject(object value);
+
+        void WriteError(ErrorRecord error);
+
+        void WriteWarning(string message);
+
+        void WriteVerbose(string message);
+    }
+
+    private sealed class PipelineOutput : ILiveOutput
+    {
+        private readonly PSCmdlet _cmdlet;
+
+        public PipelineOutput(PSCmdlet cmdlet)
+        {
+            _cmdlet = cmdlet;
+        }
+
+        public int FailedCount { get; private set; }
+
+        public void WriteObject(object value) => _cmdlet.WriteObject(value);
+
+        public void WriteError(ErrorRecord error)
+        {
+            FailedCount++;
+            _cmdlet.WriteError(error);
+        }
+
+        public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+
+        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+    }
+}

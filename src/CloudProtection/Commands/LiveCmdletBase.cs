@@ -84,13 +84,20 @@ public abstract class LiveCmdletBase : PSCmdlet
         }
     }
 
+    /// <summary>The computers collected from every pipeline input, without duplicates.</summary>
+    protected IReadOnlyList<LiveTarget> Targets =>
+        _targets.GroupBy(target => target.Session ?? (object)target.ComputerName.ToUpperInvariant()).Select(group => group.First()).ToArray();
+
+    /// <summary>Runs <paramref name="work"/> on every collected target; see the other overload.</summary>
+    protected void RunLive<TResult>(Func<ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write) =>
+        RunLive(Targets, (_, operations, cancellationToken) => work(operations, cancellationToken), write);
+
     /// <summary>
-    /// Runs <paramref name="work"/> on every collected target with bounded concurrency and hands each
-    /// result to <paramref name="write"/> on the pipeline thread, or starts a job with -AsJob.
+    /// Runs <paramref name="work"/> on the targets with bounded concurrency and hands each result to
+    /// <paramref name="write"/> on the pipeline thread, or starts a job with -AsJob.
     /// </summary>
-    protected void RunLive<TResult>(Func<ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write)
+    protected void RunLive<TResult>(IReadOnlyList<LiveTarget> targets, Func<LiveTarget, ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write)
     {
-        LiveTarget[] targets = _targets.GroupBy(target => target.Session ?? (object)target.ComputerName.ToUpperInvariant()).Select(group => group.First()).ToArray();
         ICimConnector? connector = CreateConnector();
         TimeSpan? timeout = OperationTimeoutSec > 0 ? TimeSpan.FromSeconds(OperationTimeoutSec) : null;
 
@@ -99,7 +106,7 @@ public abstract class LiveCmdletBase : PSCmdlet
             using ICimOperations operations = target.Session is null
                 ? await connector!.ConnectAsync(target.ComputerName, cancellationToken).ConfigureAwait(false)
                 : LiveAccess.WrapSession(target.Session, timeout);
-            return await work(operations, cancellationToken).ConfigureAwait(false);
+            return await work(target, operations, cancellationToken).ConfigureAwait(false);
         }
 
         var engine = new FanOutEngine(ThrottleLimit, timeout);
@@ -119,11 +126,11 @@ public abstract class LiveCmdletBase : PSCmdlet
         {
             Deliver(result, write, output);
             FanOutProgress counters = engine.Progress;
-            if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || counters.Completed == targets.Length)
+            if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || counters.Completed == targets.Count)
             {
                 lastProgress = DateTime.UtcNow;
-                progress.StatusDescription = $"{counters.Completed} of {targets.Length} computers done, {counters.Failed} failed";
-                progress.PercentComplete = targets.Length == 0 ? 100 : (int)(100L * counters.Completed / targets.Length);
+                progress.StatusDescription = $"{counters.Completed} of {targets.Count} computers done, {counters.Failed} failed";
+                progress.PercentComplete = targets.Count == 0 ? 100 : (int)(100L * counters.Completed / targets.Count);
                 progress.CurrentOperation = result.Target.ComputerName;
                 WriteProgress(progress);
             }
@@ -131,7 +138,7 @@ public abstract class LiveCmdletBase : PSCmdlet
 
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        WriteSummary(targets.Length, output.FailedCount);
+        WriteSummary(targets.Count, output.FailedCount);
     }
 
     protected override void StopProcessing() => _stopping.Cancel();
@@ -216,7 +223,8 @@ public abstract class LiveCmdletBase : PSCmdlet
         void WriteVerbose(string message);
     }
 
-    private sealed class PipelineOutput : ILiveOutput
+    /// <summary>Writes live results straight to the pipeline and counts the failed computers.</summary>
+    protected sealed class PipelineOutput : ILiveOutput
     {
         private readonly PSCmdlet _cmdlet;
 

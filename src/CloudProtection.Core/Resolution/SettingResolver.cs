@@ -242,7 +242,10 @@ public static class SettingResolver
         }
         else
         {
-            candidate.Value = stored;
+            // An enumeration keeps its enum type, holding the bare number, as ResolvedSetting.Value promises.
+            // NOTE: a Boolean setting still gets the bare uint here, because reading an unmapped Allow*
+            // number as true or false would guess how Defender reads it.
+            candidate.Value = definition.Kind == SettingKind.Enumeration ? definition.ToValue(stored) : stored;
             candidate.Note = $"{stored} is not a defined {location.ValueName} value; it is reported as it is.";
         }
 
@@ -314,14 +317,20 @@ public static class SettingResolver
         }
 
         result.ObservedValue = definition.ToValue(observedRaw);
-        result.Mismatch = result.RawValue != observedRaw;
+        if (result.RawValue is not uint predicted)
+        {
+            // Without a prediction nothing can differ, so Mismatch stays null and the setting adds nothing to HasMismatch.
+            result.Notes.Add($"Defender reports {definition.Format(observedRaw)}, but the configuration that was read gives no prediction to compare it with.");
+            return ObservedOutcome.Incomparable;
+        }
+
+        result.Mismatch = predicted != observedRaw;
         if (result.Mismatch == false)
         {
             return ObservedOutcome.Matches;
         }
 
-        string predicted = result.RawValue is uint raw ? definition.Format(raw) : "an unknown value";
-        result.Notes.Add($"Defender reports {definition.Format(observedRaw)}, but the configuration that was read predicts {predicted}. A channel this module cannot see, or a change not yet applied, may explain it.");
+        result.Notes.Add($"Defender reports {definition.Format(observedRaw)}, but the configuration that was read predicts {definition.Format(predicted)}. A channel this module cannot see, or a change not yet applied, may explain it.");
         return ObservedOutcome.Differs;
     }
 

@@ -30,6 +30,14 @@ public static class StateResolver
             state.Settings.Add(setting);
         }
 
+        // An unreadable override switch leaves open whether the local MAPSReporting beats the Policies value.
+        ResolvedSetting maps = state.GetSetting(SettingCatalog.MAPSReporting)!;
+        if (localOverride.Source == ConfigurationSource.Unknown && maps.Candidates.Any(candidate => candidate.Source == ConfigurationSource.LocalPreference && candidate.Status == CandidateStatus.Shadowed))
+        {
+            maps.Certainty = SettingResolver.Max(maps.Certainty, Certainty.Unconfirmed);
+            maps.Notes.Add("LocalSettingOverrideSpynetReporting could not be read, so the local value may win instead.");
+        }
+
         SetConvenienceProperties(state);
         CopyComputerStatus(facts, state);
         state.HasMismatch = state.Settings.Any(setting => setting.Mismatch == true);

@@ -46,7 +46,7 @@ internal static class LiveAccess
         new(
             Environment.MachineName,
             CimFailureKind.PlatformNotSupported,
-            "Live management of Microsoft Defender needs Windows, because CIM (MMI and libmi) is not available on "
+            "Live management of Microsoft Defender needs Windows: CIM (MMI and libmi) is not available on "
             + System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim() + ". "
             + CimOperationException.Advice(CimFailureKind.PlatformNotSupported),
             innerException: inner);

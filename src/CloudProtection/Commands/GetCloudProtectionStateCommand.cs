@@ -114,7 +114,9 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
             try
             {
                 WriteVerbose($"Reading Group Policy '{path}'.");
-                IReadOnlyList<GroupPolicySource> loaded = GroupPolicyFileLoader.Load(path);
+                var warnings = new List<string>();
+                IReadOnlyList<GroupPolicySource> loaded = GroupPolicyFileLoader.Load(path, warnings);
+                warnings.ForEach(WriteWarning);
                 foreach (GroupPolicySource source in loaded)
                 {
                     WriteVerbose($"Applying {source.DisplayName ?? source.SourcePath}.");

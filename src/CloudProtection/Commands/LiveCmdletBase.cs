@@ -85,18 +85,18 @@ public abstract class LiveCmdletBase : PSCmdlet
     }
 
     /// <summary>The computers collected from every pipeline input, without duplicates.</summary>
-    protected IReadOnlyList<LiveTarget> Targets =>
+    private protected IReadOnlyList<LiveTarget> Targets =>
         _targets.GroupBy(target => target.Session ?? (object)target.ComputerName.ToUpperInvariant()).Select(group => group.First()).ToArray();
 
     /// <summary>Runs <paramref name="work"/> on every collected target; see the other overload.</summary>
-    protected void RunLive<TResult>(Func<ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write) =>
+    private protected void RunLive<TResult>(Func<ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write) =>
         RunLive(Targets, (_, operations, cancellationToken) => work(operations, cancellationToken), write);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the targets with bounded concurrency and hands each result to
     /// <paramref name="write"/> on the pipeline thread, or starts a job with -AsJob.
     /// </summary>
-    protected void RunLive<TResult>(IReadOnlyList<LiveTarget> targets, Func<LiveTarget, ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write)
+    private protected void RunLive<TResult>(IReadOnlyList<LiveTarget> targets, Func<LiveTarget, ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write)
     {
         ICimConnector? connector = CreateConnector();
         TimeSpan? timeout = OperationTimeoutSec > 0 ? TimeSpan.FromSeconds(OperationTimeoutSec) : null;
@@ -212,7 +212,7 @@ public abstract class LiveCmdletBase : PSCmdlet
     }
 
     /// <summary>The output streams a live result goes to: the pipeline, or a job's collections.</summary>
-    protected internal interface ILiveOutput
+    internal interface ILiveOutput
     {
         void WriteObject(object value);
 
@@ -224,7 +224,7 @@ public abstract class LiveCmdletBase : PSCmdlet
     }
 
     /// <summary>Writes live results straight to the pipeline and counts the failed computers.</summary>
-    protected sealed class PipelineOutput : ILiveOutput
+    private protected sealed class PipelineOutput : ILiveOutput
     {
         private readonly PSCmdlet _cmdlet;
 

@@ -55,7 +55,7 @@ internal static class SnapshotSamples
         return facts;
     }
 
-    /// <summary>The example from docs/snapshot-format.md.</summary>
+    /// <summary>A snapshot written by hand in compact layout, with Present, Absent and Unreadable registry entries.</summary>
     public const string ExampleDocument = """
         {
           "format": "CloudProtection.Snapshot",

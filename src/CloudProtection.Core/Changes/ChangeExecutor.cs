@@ -92,12 +92,14 @@ public static class ChangeExecutor
                 continue;
             }
 
-            if (resolved.RawValue == setting.RequestedRaw && (local == setting.RequestedRaw || ChangePlanner.OutranksLocal(resolved)))
+            // Defender's own report decides: a write that the registry shows but Defender does not use has not taken effect.
+            bool defenderDisagrees = resolved.Mismatch == true;
+            if (!defenderDisagrees && resolved.RawValue == setting.RequestedRaw && (local == setting.RequestedRaw || ChangePlanner.OutranksLocal(resolved)))
             {
                 setting.Outcome = ChangeOutcome.Applied;
                 setting.Message = $"{setting.Name} is now {resolved.Value}.";
             }
-            else if (ChangePlanner.OutranksLocal(resolved))
+            else if (!defenderDisagrees && ChangePlanner.OutranksLocal(resolved))
             {
                 setting.Outcome = ChangePlanner.ShadowedOutcome(resolved.Source);
                 setting.Owner = resolved.SourceDetail;

@@ -52,7 +52,7 @@ public static class ChangePlanner
         change.Before = current.Value;
         change.LocalBefore = local is uint value ? definition.ToValue(value) : null;
 
-        // Tamper protection answers a weakening write with success and changes nothing.
+        // Tamper protection reports success for a weakening write and changes nothing.
         if (facts.ComputerStatus.IsTamperProtected == true && definition.WeakensTamperProtectedSetting(requested))
         {
             change.Outcome = ChangeOutcome.BlockedByTamperProtection;

@@ -51,7 +51,7 @@ public static class SettingResolver
             Note = definition.DefaultNote,
         };
 
-        // Walk down the order: the first configured value wins, unless an unreadable channel above it leaves the answer open.
+        // Walk down the order: the first configured value wins, unless an unreadable channel above it leaves the winner open.
         (SettingCandidate Candidate, SettingLocation? Location, Certainty Certainty, string? Note)? winner = null;
         SettingCandidate? unreadableAbove = null;
         foreach (var entry in ordered)
@@ -155,7 +155,7 @@ public static class SettingResolver
         }
         else if (observed == ObservedOutcome.Matches && result.Source == ConfigurationSource.Default && definition.DefaultNote is not null)
         {
-            // Defender's own answer settles a default the documents disagree on.
+            // Defender's own report settles a default the documents disagree on.
             result.Notes.Remove(definition.DefaultNote);
             result.Notes.Add("Defender reports the same value, which settles the documented disagreement on this machine.");
             certainty = result.Candidates.Any(candidate => candidate.Status == CandidateStatus.Unreadable) ? certainty : Certainty.Confirmed;
@@ -339,6 +339,13 @@ public static class SettingResolver
             ? string.Format(CultureInfo.InvariantCulture, "{0} to {1}", definition.Minimum, definition.Maximum)
             : string.Join(", ", definition.AllowedValues.Select(value => definition.Format(value)));
 
-    private static string? JoinNotes(string? first, string? second) =>
-        first is null ? second : second is null ? first : first + " " + second;
+    private static string? JoinNotes(string? first, string? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return first + " " + second;
+    }
 }

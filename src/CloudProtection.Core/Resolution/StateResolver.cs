@@ -92,7 +92,12 @@ public static class StateResolver
             _ => $"not Intune (ManagedDefenderProductType {productType.Value})",
         } : null;
         string? sense = enrollment is { State: RegistryValueState.Present } ? $"SenseCM EnrollmentStatus {enrollment.Value}" : null;
-        return product is null ? sense : sense is null ? product : product + "; " + sense;
+        if (product is null || sense is null)
+        {
+            return product ?? sense;
+        }
+
+        return product + "; " + sense;
     }
 
     private static void AddFactWarnings(MachineFacts facts, CloudProtectionState state)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using CloudProtection.Benchmarks;
 
 // Measures the fan-out engine against simulated Defender hosts, all in this process, and prints the
@@ -49,8 +50,19 @@ if (File.Exists("/proc/loadavg"))
     Console.WriteLine($"Load average (1, 5, 15 minutes) at start: {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
 }
 
-// The warm-up runs four waves, long enough for tiered compilation to replace the first JIT code of the
-// hot paths, so that compiling does not count as fan-out overhead.
+// Task.Delay returns some time after its due time, so even an idle machine exceeds the latency a little.
+// The ideal keeps the nominal latency, and this line shows how much of the ratio the timer alone explains.
+Stopwatch delayStopwatch = Stopwatch.StartNew();
+const int CalibrationDelays = 10;
+for (int delay = 0; delay < CalibrationDelays; delay++)
+{
+    Task.Delay(latency).GetAwaiter().GetResult();
+}
+
+Console.WriteLine($"Task.Delay({options.LatencyMilliseconds} ms) took {delayStopwatch.Elapsed.TotalMilliseconds / CalibrationDelays:0.0} ms on average over {CalibrationDelays} sequential calls.");
+
+// The warm-up of four waves is not measured, so that most JIT work, which a session pays once, falls
+// outside the measured run.
 int warmUpHosts = Math.Min(4 * options.Throttle, options.Hosts);
 FanOutRun.Execute(warmUpHosts, options.Throttle, latency);
 Console.WriteLine($"Warm-up: {warmUpHosts} hosts, not counted.");
@@ -93,6 +105,11 @@ Console.WriteLine($"  wall time:                      {wallMilliseconds:0} ms");
 Console.WriteLine($"  ideal time:                     {idealMilliseconds:0} ms = ceil({options.Hosts}/{options.Throttle}) x {typicalRoundTrips} x {options.LatencyMilliseconds} ms");
 Console.WriteLine($"  wall / ideal:                   {ratio:0.000}");
 Console.WriteLine($"  mean time per host:             {run.MeanHostTime.TotalMilliseconds:0.0} ms (from start of its work to its result)");
+
+// With every slot busy, a slot runs hosts/throttle hosts one after another, so this ratio near 1 means
+// the engine adds little between one host's end and the next host's start.
+double slotRatio = wallMilliseconds / ((double)options.Hosts / options.Throttle * run.MeanHostTime.TotalMilliseconds);
+Console.WriteLine($"  wall / (hosts/throttle x mean): {slotRatio:0.000} (time the engine adds between hosts)");
 Console.WriteLine($"  processor time:                 {processorTime.TotalMilliseconds:0} ms on {Environment.ProcessorCount} processors ({processorTime.TotalMilliseconds / options.Hosts:0.00} ms per host)");
 Console.WriteLine($"  managed memory held by results: {stateMegabytes:0.0} MB for {succeededCount} MachineFacts (GC.GetTotalMemory after minus before, full collections)");
 Console.WriteLine($"  process peak working set:       {workingSetMegabytes:0.0} MB (whole process, runtime included)");

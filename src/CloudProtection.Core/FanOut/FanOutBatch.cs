@@ -91,6 +91,18 @@ public sealed class FanOutBatch<TTarget, TResult> : IDisposable
         }
     }
 
+    /// <summary>Whether fewer targets wait than the throttle limit, so that every slot freed now finds a successor.</summary>
+    internal bool HasRoomToReadAhead
+    {
+        get
+        {
+            lock (gate)
+            {
+                return running + waiting.Count < 2 * ThrottleLimit;
+            }
+        }
+    }
+
     /// <summary>
     /// Starts the work on a target, or queues the target until a slot is free. After cancellation the
     /// target is counted in <see cref="FanOutProgress.Known"/> but never started and gets no result.

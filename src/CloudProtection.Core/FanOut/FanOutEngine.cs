@@ -43,7 +43,8 @@ public sealed class FanOutEngine
     /// </summary>
     /// <remarks>
     /// Nothing starts until the enumeration begins. The targets are read lazily on the enumerating thread,
-    /// one each time a slot is free, so a pipeline's input need not be counted first. Ending the
+    /// at most <see cref="ThrottleLimit"/> ahead of the running ones, so a pipeline's input need not be
+    /// counted first. Ending the
     /// enumeration early, with break or an exception, cancels the work still running.
     /// </remarks>
     /// <param name="targets">The targets, possibly lazy. An exception from the enumeration itself ends the run and is rethrown.</param>
@@ -91,8 +92,10 @@ public sealed class FanOutEngine
             bool inputOpen = true;
             while (true)
             {
-                // Read the input only while a slot is free, so that a lazy input is never read ahead of the work.
-                while (inputOpen && batch.HasFreeSlot)
+                // Keep up to one throttle limit of targets waiting, so that a finishing target hands its
+                // slot to the next one at once instead of after this thread wakes up to read the input.
+                // A lazy input is so read at most that far ahead of the work.
+                while (inputOpen && batch.HasRoomToReadAhead)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (input.MoveNext())

@@ -234,7 +234,7 @@ public sealed class FanOutEngineTests
     }
 
     [Fact]
-    public void Run_ReadsLazyInputOnlyAsSlotsFree()
+    public void Run_ReadsLazyInputBoundedAhead()
     {
         const int throttleLimit = 3;
         var engine = new FanOutEngine(throttleLimit);
@@ -274,12 +274,14 @@ public sealed class FanOutEngineTests
 
         Assert.Equal(0, first.Target);
 
-        // Target 0 may finish while the input is still being read, which frees one slot for one more read.
-        Assert.InRange(readCount, throttleLimit, throttleLimit + 1);
+        // The engine reads one throttle limit ahead of the running targets. Target 0 may finish while the
+        // input is still being read, which makes room for one more read.
+        Assert.InRange(readCount, 2 * throttleLimit, 2 * throttleLimit + 1);
 
-        // Leaving the enumeration cancels the work that is still running.
-        SpinWait.SpinUntil(() => Volatile.Read(ref canceledCount) == readCount - 1, TimeSpan.FromSeconds(10));
-        Assert.Equal(readCount - 1, Volatile.Read(ref canceledCount));
+        // Leaving the enumeration cancels the work that is still running, and the waiting targets never start.
+        SpinWait.SpinUntil(() => Volatile.Read(ref canceledCount) == throttleLimit, TimeSpan.FromSeconds(10));
+        Assert.Equal(throttleLimit, Volatile.Read(ref canceledCount));
+        Assert.Equal(throttleLimit + 1, engine.Progress.Started);
     }
 
     [Fact]

@@ -122,8 +122,10 @@ public abstract class LiveCmdletBase : PSCmdlet
         var output = new PipelineOutput(this);
         var progress = new ProgressRecord(1, LiveActivity, "Starting") { PercentComplete = 0 };
         DateTime lastProgress = DateTime.MinValue;
-        foreach (FanOutResult<LiveTarget, TResult> result in engine.Run(targets, RunOne, _stopping.Token))
+        IEnumerator<FanOutResult<LiveTarget, TResult>> results = engine.Run(targets, RunOne, _stopping.Token).GetEnumerator();
+        while (MoveNext(results))
         {
+            FanOutResult<LiveTarget, TResult> result = results.Current;
             Deliver(result, write, output);
             FanOutProgress counters = engine.Progress;
             if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || counters.Completed == targets.Count)
@@ -142,6 +144,20 @@ public abstract class LiveCmdletBase : PSCmdlet
     }
 
     protected override void StopProcessing() => _stopping.Cancel();
+
+    // The engine throws OperationCanceledException when Ctrl+C cancels the run; PowerShell itself then
+    // stops the pipeline, so the cmdlet only has to stop reading.
+    private bool MoveNext<T>(IEnumerator<T> results)
+    {
+        try
+        {
+            return results.MoveNext();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     private ICimConnector? CreateConnector()
     {

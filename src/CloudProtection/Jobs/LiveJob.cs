@@ -45,6 +45,10 @@ internal sealed class LiveJob : Job
 
                 Finish(_stopping.IsCancellationRequested ? JobState.Stopped : _failed > 0 ? JobState.Failed : JobState.Completed);
             }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                Finish(JobState.Stopped);
+            }
             catch (Exception exception)
             {
                 Error.Add(new ErrorRecord(exception, "JobFailed", ErrorCategory.NotSpecified, Location));

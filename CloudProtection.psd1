@@ -24,6 +24,7 @@
         'Disable-CloudProtection'
         'Set-CloudProtection'
         'Reset-CloudProtection'
+        'Test-CloudProtection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

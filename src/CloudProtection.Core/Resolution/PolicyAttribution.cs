@@ -64,10 +64,15 @@ internal static class PolicyAttribution
                 rsopNote + " ManagedDefenderProductType is 7 (Intune and Configuration Manager), so Configuration Manager probably wrote it.");
         }
 
+        // NOTE: one field report puts Intune's CloudBlockLevel and CloudExtendedTimeout under the Policies
+        // MpEngine key; Microsoft does not document it, so an Intune-only device gets a hint, not a source.
+        string intuneHint = productType is { State: RegistryValueState.Present, Value: 6 }
+            ? " The device is Intune-managed (ManagedDefenderProductType 6), and Intune may write some values here."
+            : string.Empty;
         return new Attribution(
             ConfigurationSource.PolicyWriterUnknown,
             location.FullPath,
             Certainty.Unconfirmed,
-            rsopNote + " Configuration Manager, security settings management or a script writing the key directly may have set it.");
+            rsopNote + " Configuration Manager, security settings management or a script writing the key directly may have set it." + intuneHint);
     }
 }

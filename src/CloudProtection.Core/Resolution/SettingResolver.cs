@@ -196,7 +196,7 @@ public static class SettingResolver
         {
             Source = source,
             Location = location.FullPath,
-            Detail = source == ConfigurationSource.Mdm ? location.PolicyName : location.FullPath,
+            Detail = source == ConfigurationSource.Mdm ? $"{location.PolicyName} ({location.FullPath})" : location.FullPath,
         };
 
         RegistryValueFact? fact = facts.FindRegistryValue(location.Key, location.ValueName);

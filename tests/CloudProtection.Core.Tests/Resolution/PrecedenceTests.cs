@@ -71,7 +71,7 @@ public class PrecedenceTests
 
         Assert.Equal(ConfigurationSource.Mdm, realtime.Source);
         Assert.Equal(false, realtime.Value);
-        Assert.Equal("Defender/AllowRealtimeMonitoring", realtime.SourceDetail);
+        Assert.Equal(@"Defender/AllowRealtimeMonitoring (HKLM\SOFTWARE\Policies\Microsoft\Windows Defender\Policy Manager\AllowRealtimeMonitoring)", realtime.SourceDetail);
         Assert.Equal(CandidateStatus.Shadowed, realtime.CandidateFrom(ConfigurationSource.LocalPreference).Status);
         Assert.True(realtime.PolicyConfigured);
     }

@@ -41,6 +41,12 @@ internal sealed class StrictEnumTransformationAttribute : ArgumentTransformation
 
     private object FromText(string text, string names)
     {
+        // Every name starts with the empty string, so an empty value would get a misleading abbreviation hint.
+        if (text.Length == 0)
+        {
+            throw new ArgumentTransformationMetadataException($"A {_enumType.Name} value is required, but the value is empty. Valid values: {names}.");
+        }
+
         string? exact = Enum.GetNames(_enumType).FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase));
         if (exact is not null)
         {

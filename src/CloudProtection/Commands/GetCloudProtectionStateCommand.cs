@@ -95,22 +95,22 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
 
     private void ReadGroupPolicyOnly()
     {
-        var facts = new MachineFacts("(Group Policy)", FactOrigin.GroupPolicyFile)
-        {
-            SourcePath = string.Join("; ", GroupPolicyPath!),
-        };
+        var facts = new MachineFacts("(Group Policy)", FactOrigin.GroupPolicyFile);
         if (ApplyGroupPolicy(facts))
         {
             WriteObject(StateResolver.Resolve(facts));
         }
     }
 
-    // Applies every -GroupPolicyPath in order; returns false after writing an error for one that cannot be read.
+    // Applies every -GroupPolicyPath in order and adds the resolved paths to facts.SourcePath. Returns false
+    // after writing an error for a path that cannot be read.
     private bool ApplyGroupPolicy(MachineFacts facts)
     {
         var sources = new List<GroupPolicySource>();
+        var resolvedPaths = new List<string>();
         foreach (string path in GroupPolicyPath!.SelectMany(path => PathResolver.Resolve(this, path)))
         {
+            resolvedPaths.Add(path);
             try
             {
                 WriteVerbose($"Reading Group Policy '{path}'.");
@@ -131,10 +131,15 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
             }
         }
 
+        string policyPaths = string.Join("; ", resolvedPaths);
         if (facts.Origin == FactOrigin.Snapshot)
         {
             facts.Origin = FactOrigin.SnapshotWithGroupPolicy;
-            facts.SourcePath += "; " + string.Join("; ", GroupPolicyPath!);
+            facts.SourcePath += "; " + policyPaths;
+        }
+        else
+        {
+            facts.SourcePath = policyPaths;
         }
 
         GroupPolicyApplier.Apply(facts, sources);

@@ -120,7 +120,7 @@ public abstract class LiveCmdletBase : PSCmdlet
         }
 
         var output = new PipelineOutput(this);
-        var progress = new ProgressRecord(1, LiveActivity, "Starting") { PercentComplete = 0 };
+        string status = "Starting";
         DateTime lastProgress = DateTime.MinValue;
         IEnumerator<FanOutResult<LiveTarget, TResult>> results = engine.Run(targets, RunOne, _stopping.Token).GetEnumerator();
         while (MoveNext(results))
@@ -131,15 +131,19 @@ public abstract class LiveCmdletBase : PSCmdlet
             if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || counters.Completed == targets.Count)
             {
                 lastProgress = DateTime.UtcNow;
-                progress.StatusDescription = $"{counters.Completed} of {targets.Count} computers done, {counters.Failed} failed";
-                progress.PercentComplete = targets.Count == 0 ? 100 : (int)(100L * counters.Completed / targets.Count);
-                progress.CurrentOperation = result.Target.ComputerName;
-                WriteProgress(progress);
+                status = $"{counters.Completed} of {targets.Count} computers done, {counters.Failed} failed";
+
+                // A new record per call: hosts such as PowerShell.Streams.Progress keep the object, so
+                // changing a written record would rewrite the progress already reported.
+                WriteProgress(new ProgressRecord(1, LiveActivity, status)
+                {
+                    PercentComplete = targets.Count == 0 ? 100 : (int)(100L * counters.Completed / targets.Count),
+                    CurrentOperation = result.Target.ComputerName,
+                });
             }
         }
 
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
+        WriteProgress(new ProgressRecord(1, LiveActivity, status) { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
         WriteSummary(targets.Count, output.FailedCount);
     }
 

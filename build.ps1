@@ -96,8 +96,9 @@ function Invoke-XUnit {
     New-Item -ItemType Directory -Path $testResults -Force | Out-Null
     $trx = Join-Path $testResults 'xunit.trx'
     Remove-Item $trx -ErrorAction Ignore
+    # The console output goes to the host, so that only the counts are this function's output.
     & dotnet test (Join-Path $root 'tests/CloudProtection.Core.Tests/CloudProtection.Core.Tests.csproj') -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
     if (-not (Test-Path $trx)) {
         throw "The xUnit run wrote no results file ($trx); see the output above."
     }

@@ -52,7 +52,7 @@ public sealed class CimOperationException : Exception
         CimFailureKind.ProviderFailure => "The Defender WMI provider failed in root/Microsoft/Windows/Defender. Restart the WinDefend service or repair WMI on that computer.",
         CimFailureKind.Timeout => "Raise -OperationTimeoutSec, or check the computer's load and network.",
         CimFailureKind.NotFound => "Microsoft Defender Antivirus is not installed there (on Windows Server, add the Windows-Defender feature).",
-        CimFailureKind.PlatformNotSupported => "Use -SnapshotPath or -GroupPolicyPath here, or run the command on a Windows host, for example with Invoke-Command.",
+        CimFailureKind.PlatformNotSupported => "Use -SnapshotPath here (Get-CloudProtectionState also takes -GroupPolicyPath), or run the command on a Windows host, for example with Invoke-Command.",
         _ => "See the inner error for details.",
     };
 }

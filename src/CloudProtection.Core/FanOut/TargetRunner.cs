@@ -112,7 +112,7 @@ internal static class TargetRunner
     {
         string message = string.Format(
             CultureInfo.InvariantCulture,
-            "The work on '{0}' timed out after {1:0.###} seconds.",
+            "The work on '{0}' timed out after {1:0.###} s.",
             target,
             timeout.TotalSeconds);
         return new TimeoutException(message, workException);

@@ -82,7 +82,7 @@ public abstract class ChangeCmdletBase : LiveCmdletBase
 
         // Read and plan every machine first, so that ShouldProcess can name each old and new value.
         var plans = new Dictionary<LiveTarget, ChangeResult>();
-        RunLive(Targets, (_, operations, token) => PlanOnly(operations, request, token), (target, plan, _) => plans[target] = plan);
+        int failed = RunLive(Targets, (_, operations, token) => PlanOnly(operations, request, token), (target, plan, _) => plans[target] = plan, summarize: false);
 
         var approved = new List<LiveTarget>();
         foreach (KeyValuePair<LiveTarget, ChangeResult> pair in plans)
@@ -99,8 +99,10 @@ public abstract class ChangeCmdletBase : LiveCmdletBase
 
         if (approved.Count > 0)
         {
-            RunLive(approved, (target, operations, token) => ChangeExecutor.ApplyAsync(operations, plans[target], token), (_, result, output) => Report(result, output));
+            failed += RunLive(approved, (target, operations, token) => ChangeExecutor.ApplyAsync(operations, plans[target], token), (_, result, output) => Report(result, output), summarize: false);
         }
+
+        WriteChangeSummary(Targets.Count, failed);
     }
 
     private static async System.Threading.Tasks.Task<ChangeResult> PlanOnly(ICimOperations operations, ChangeRequest request, CancellationToken cancellationToken) =>
@@ -122,7 +124,8 @@ public abstract class ChangeCmdletBase : LiveCmdletBase
                 ChangeResult plan = await PlanOnly(operations, request, token).ConfigureAwait(false);
                 return await ChangeExecutor.ApplyAsync(operations, plan, token).ConfigureAwait(false);
             },
-            (_, result, output) => Report(result, output));
+            (_, result, output) => Report(result, output),
+            summarize: true);
     }
 
     /// <summary>The verb for ShouldProcess actions, such as "Set" or "Reset".</summary>
@@ -194,8 +197,30 @@ public abstract class ChangeCmdletBase : LiveCmdletBase
         return false;
     }
 
+    // Counts computers whose results are in but with a setting that did not end as requested.
+    private int _notApplied;
+
+    private void WriteChangeSummary(int total, int failed)
+    {
+        int asRequested = total - failed - _notApplied;
+        string summary = $"{LiveActivity}: {asRequested} of {total} computers as requested, {_notApplied} with settings not applied, {failed} failed.";
+        if (failed + _notApplied > 0)
+        {
+            WriteWarning(summary + " Each problem has its own error record.");
+        }
+        else
+        {
+            WriteVerbose(summary);
+        }
+    }
+
     private void Report(ChangeResult result, ILiveOutput output)
     {
+        if (!result.Succeeded)
+        {
+            Interlocked.Increment(ref _notApplied);
+        }
+
         string target = result.SnapshotPath ?? result.ComputerName;
         foreach (SettingChange setting in result.Settings)
         {

@@ -90,13 +90,14 @@ public abstract class LiveCmdletBase : PSCmdlet
 
     /// <summary>Runs <paramref name="work"/> on every collected target; see the other overload.</summary>
     private protected void RunLive<TResult>(Func<ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write) =>
-        RunLive(Targets, (_, operations, cancellationToken) => work(operations, cancellationToken), write);
+        RunLive(Targets, (_, operations, cancellationToken) => work(operations, cancellationToken), write, summarize: true);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the targets with bounded concurrency and hands each result to
-    /// <paramref name="write"/> on the pipeline thread, or starts a job with -AsJob.
+    /// <paramref name="write"/> on the pipeline thread, or starts a job with -AsJob. Returns the number of
+    /// computers that failed; with <paramref name="summarize"/> it also writes the summary.
     /// </summary>
-    private protected void RunLive<TResult>(IReadOnlyList<LiveTarget> targets, Func<LiveTarget, ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write)
+    private protected int RunLive<TResult>(IReadOnlyList<LiveTarget> targets, Func<LiveTarget, ICimOperations, CancellationToken, Task<TResult>> work, Action<LiveTarget, TResult, ILiveOutput> write, bool summarize)
     {
         ICimConnector? connector = CreateConnector();
         TimeSpan? timeout = OperationTimeoutSec > 0 ? TimeSpan.FromSeconds(OperationTimeoutSec) : null;
@@ -116,7 +117,7 @@ public abstract class LiveCmdletBase : PSCmdlet
             job.Start(token => engine.Run(targets, RunOne, token), (result, output) => Deliver(result, write, output));
             JobRepository.Add(job);
             WriteObject(job);
-            return;
+            return 0;
         }
 
         var output = new PipelineOutput(this);
@@ -144,7 +145,12 @@ public abstract class LiveCmdletBase : PSCmdlet
         }
 
         WriteProgress(new ProgressRecord(1, LiveActivity, status) { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
-        WriteSummary(targets.Count, output.FailedCount);
+        if (summarize)
+        {
+            WriteSummary(targets.Count, output.FailedCount);
+        }
+
+        return output.FailedCount;
     }
 
     protected override void StopProcessing() => _stopping.Cancel();
@@ -215,10 +221,12 @@ public abstract class LiveCmdletBase : PSCmdlet
         Exception error = result.Exception is TimeoutException timeout
             ? new CimOperationException(result.Target.ComputerName, CimFailureKind.Timeout, timeout.Message + " " + CimOperationException.Advice(CimFailureKind.Timeout), innerException: timeout)
             : result.Exception!;
+        output.ComputerFailed();
         output.WriteError(ErrorRecordFactory.ForComputer(error, result.Target.ComputerName));
     }
 
-    private void WriteSummary(int total, int failed)
+    /// <summary>Writes how many computers succeeded, as a warning when any failed.</summary>
+    private protected void WriteSummary(int total, int failed)
     {
         string summary = $"{LiveActivity}: {total - failed} of {total} computers succeeded, {failed} failed.";
         if (failed > 0)
@@ -241,6 +249,9 @@ public abstract class LiveCmdletBase : PSCmdlet
         void WriteWarning(string message);
 
         void WriteVerbose(string message);
+
+        /// <summary>Counts a computer whose work failed; errors about single settings do not count.</summary>
+        void ComputerFailed();
     }
 
     /// <summary>Writes live results straight to the pipeline and counts the failed computers.</summary>
@@ -257,11 +268,9 @@ public abstract class LiveCmdletBase : PSCmdlet
 
         public void WriteObject(object value) => _cmdlet.WriteObject(value);
 
-        public void WriteError(ErrorRecord error)
-        {
-            FailedCount++;
-            _cmdlet.WriteError(error);
-        }
+        public void WriteError(ErrorRecord error) => _cmdlet.WriteError(error);
+
+        public void ComputerFailed() => FailedCount++;
 
         public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
 

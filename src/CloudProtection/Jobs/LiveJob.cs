@@ -96,11 +96,9 @@ internal sealed class LiveJob : Job
 
         public void WriteObject(object value) => _job.Output.Add(PSObject.AsPSObject(value));
 
-        public void WriteError(ErrorRecord error)
-        {
-            Interlocked.Increment(ref _job._failed);
-            _job.Error.Add(error);
-        }
+        public void WriteError(ErrorRecord error) => _job.Error.Add(error);
+
+        public void ComputerFailed() => Interlocked.Increment(ref _job._failed);
 
         public void WriteWarning(string message) => _job.Warning.Add(new WarningRecord(message));
 

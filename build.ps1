@@ -108,6 +108,16 @@ function Invoke-XUnit {
     return [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error }
 }
 
+function Get-PwshCommand {
+    # Under "dotnet tool run pwsh" this process is dotnet itself, which needs pwsh.dll as its first argument.
+    $process = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+
+    return @($process)
+}
+
 function Invoke-PesterTests {
     $pester = Get-PesterPath
     $resultFile = Join-Path $testResults 'pester.xml'
@@ -126,8 +136,10 @@ function Invoke-PesterTests {
         $run = Invoke-Pester -Configuration $configuration
         "PESTER-COUNTS $($run.PassedCount) $($run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount)"
     }
-    $pwsh = (Get-Process -Id $PID).Path
-    $output = & $pwsh -NoProfile -NonInteractive -Command $script -args $pester, (Join-Path $root 'tests/Pester'), (Join-Path $moduleOut 'CloudProtection.psd1'), $resultFile
+    $pwsh = Get-PwshCommand
+    $quoted = @($pester, (Join-Path $root 'tests/Pester'), (Join-Path $moduleOut 'CloudProtection.psd1'), $resultFile) | ForEach-Object { "'" + ($_ -replace "'", "''") + "'" }
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } $($quoted -join ' ')"))
+    $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -EncodedCommand $encoded
     $output | Where-Object { $_ -notmatch '^PESTER-COUNTS ' } | ForEach-Object { Write-Host $_ }
     $counts = $output | Where-Object { $_ -match '^PESTER-COUNTS (\d+) (\d+)$' } | Select-Object -Last 1
     if (-not $counts) {
@@ -156,10 +168,11 @@ function Invoke-Benchmark {
     Invoke-DotNet run -c Release --project (Join-Path $root 'tests/CloudProtection.Benchmarks/CloudProtection.Benchmarks.csproj') -- @args
 
     # Import time against a bare start of the same pwsh, five runs each, medians compared as a ratio.
-    $pwsh = (Get-Process -Id $PID).Path
+    $pwsh = Get-PwshCommand
+    $arguments = @($pwsh | Select-Object -Skip 1)
     $manifest = Join-Path $moduleOut 'CloudProtection.psd1'
-    $bare = 1..5 | ForEach-Object { (Measure-Command { & $pwsh -NoProfile -NonInteractive -Command 'exit 0' }).TotalMilliseconds } | Sort-Object
-    $import = 1..5 | ForEach-Object { (Measure-Command { & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'; exit 0" }).TotalMilliseconds } | Sort-Object
+    $bare = 1..5 | ForEach-Object { (Measure-Command { & $pwsh[0] @arguments -NoProfile -NonInteractive -Command 'exit 0' }).TotalMilliseconds } | Sort-Object
+    $import = 1..5 | ForEach-Object { (Measure-Command { & $pwsh[0] @arguments -NoProfile -NonInteractive -Command "Import-Module '$manifest'; exit 0" }).TotalMilliseconds } | Sort-Object
     $bareMedian = $bare[2]
     $importMedian = $import[2]
     '{0,-34} {1,8:N0} ms' -f 'pwsh start, median of 5', $bareMedian | Write-Host

@@ -137,7 +137,7 @@ public sealed class FanOutEngineTests
             FanOutResult<string, string> result = results.Single(candidate => candidate.Target == slow);
             TimeoutException exception = Assert.IsType<TimeoutException>(result.Exception);
             Assert.Contains("'" + slow + "'", exception.Message);
-            Assert.Contains("0.3 seconds", exception.Message);
+            Assert.Contains("0.3 s", exception.Message);
         }
 
         Assert.Equal("fast-1", results.Single(result => result.Target == "fast-1").Value);

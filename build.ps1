@@ -126,6 +126,7 @@ function Invoke-PesterTests {
     $script = {
         param($PesterManifest, $TestsPath, $ModulePath, $ResultFile)
         $env:CLOUDPROTECTION_MODULE = $ModulePath
+        $ProgressPreference = 'SilentlyContinue'
         Import-Module $PesterManifest
         $configuration = New-PesterConfiguration
         $configuration.Run.Path = $TestsPath
@@ -139,7 +140,7 @@ function Invoke-PesterTests {
     $pwsh = Get-PwshCommand
     $quoted = @($pester, (Join-Path $root 'tests/Pester'), (Join-Path $moduleOut 'CloudProtection.psd1'), $resultFile) | ForEach-Object { "'" + ($_ -replace "'", "''") + "'" }
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } $($quoted -join ' ')"))
-    $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -EncodedCommand $encoded
+    $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
     $output | Where-Object { $_ -notmatch '^PESTER-COUNTS ' } | ForEach-Object { Write-Host $_ }
     $counts = $output | Where-Object { $_ -match '^PESTER-COUNTS (\d+) (\d+)$' } | Select-Object -Last 1
     if (-not $counts) {

@@ -124,21 +124,24 @@ public abstract class LiveCmdletBase : PSCmdlet
         string status = "Starting";
         DateTime lastProgress = DateTime.MinValue;
         IEnumerator<FanOutResult<LiveTarget, TResult>> results = engine.Run(targets, RunOne, _stopping.Token).GetEnumerator();
+        int done = 0;
         while (MoveNext(results))
         {
             FanOutResult<LiveTarget, TResult> result = results.Current;
             Deliver(result, write, output);
-            FanOutProgress counters = engine.Progress;
-            if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || counters.Completed == targets.Count)
+
+            // Counted here, not from the engine, so the status matches what the pipeline has received.
+            done++;
+            if (DateTime.UtcNow - lastProgress > TimeSpan.FromMilliseconds(100) || done == targets.Count)
             {
                 lastProgress = DateTime.UtcNow;
-                status = $"{counters.Completed} of {targets.Count} computers done, {counters.Failed} failed";
+                status = $"{done} of {targets.Count} computers done, {output.FailedCount} failed";
 
                 // A new record per call: hosts such as PowerShell.Streams.Progress keep the object, so
                 // changing a written record would rewrite the progress already reported.
                 WriteProgress(new ProgressRecord(1, LiveActivity, status)
                 {
-                    PercentComplete = targets.Count == 0 ? 100 : (int)(100L * counters.Completed / targets.Count),
+                    PercentComplete = targets.Count == 0 ? 100 : (int)(100L * done / targets.Count),
                     CurrentOperation = result.Target.ComputerName,
                 });
             }

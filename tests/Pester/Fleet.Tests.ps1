@@ -252,6 +252,13 @@ Describe 'Fleet' {
             @($files.Name | Sort-Object) | Should -Be @('pc1.cloudprotection.json', 'pc2.cloudprotection.json')
         }
 
+        It 'writes nothing with -WhatIf' {
+            $files = @(Export-CloudProtectionSnapshot -ComputerName pc1, pc2 -Path $folder -WhatIf)
+
+            $files.Count | Should -Be 0
+            @(Get-ChildItem $folder).Count | Should -Be 0
+        }
+
         It 'writes files that read back as <Name>' -ForEach @(
             @{ Name = 'pc1' }
             @{ Name = 'pc2' }

@@ -4,18 +4,18 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudProtection.Cim;
+using CloudProtection.Simulation;
 
 namespace CloudProtection.Benchmarks;
 
 /// <summary>
-/// An in-process stand-in for one Defender host reached over CIM. Each operation waits the configured
-/// latency with Task.Delay, as a network round trip would, and then returns what a healthy host returns.
+/// One simulated Defender host reached over CIM: the module's <see cref="FactsCimHost"/> answers, and
+/// each operation first waits the configured latency with Task.Delay, as a network round trip would.
+/// It also records when each operation starts and ends, for the critical-path count.
 /// </summary>
 internal sealed class SimulatedHost : ICimOperations
 {
-    private const string RegistryPolicySettingClass = "RSOP_RegistryPolicySetting";
-    private const string GpoClass = "RSOP_GPO";
-
+    private readonly FactsCimHost host;
     private readonly TimeSpan latency;
     private readonly SimulationStatistics statistics;
     private readonly OperationTrace trace = new();
@@ -23,26 +23,18 @@ internal sealed class SimulatedHost : ICimOperations
 
     public SimulatedHost(string computerName, TimeSpan latency, SimulationStatistics statistics)
     {
-        ComputerName = computerName;
+        host = new FactsCimHost(HealthyHostFacts.Create(computerName));
         this.latency = latency;
         this.statistics = statistics;
     }
 
-    public string ComputerName { get; }
+    public string ComputerName => host.ComputerName;
 
     public Task<IReadOnlyList<CimRecord>> EnumerateInstancesAsync(string namespaceName, string className, CancellationToken cancellationToken) =>
-        RoundTripAsync(() => className switch
-        {
-            CimNames.PreferenceClass => HealthyHostAnswers.Preference(),
-            CimNames.ComputerStatusClass => HealthyHostAnswers.ComputerStatus(),
-            GpoClass => HealthyHostAnswers.Gpos(),
-            _ => throw NotFound(namespaceName, className),
-        }, cancellationToken);
+        RoundTripAsync(() => host.EnumerateInstancesAsync(namespaceName, className, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<CimRecord>> QueryInstancesAsync(string namespaceName, string query, CancellationToken cancellationToken) =>
-        RoundTripAsync(() => query.IndexOf(RegistryPolicySettingClass, StringComparison.OrdinalIgnoreCase) >= 0
-            ? HealthyHostAnswers.RegistryPolicySettings()
-            : throw NotFound(namespaceName, query), cancellationToken);
+        RoundTripAsync(() => host.QueryInstancesAsync(namespaceName, query, cancellationToken), cancellationToken);
 
     public Task<CimRecord> InvokeStaticMethodAsync(
         string namespaceName,
@@ -50,9 +42,7 @@ internal sealed class SimulatedHost : ICimOperations
         string methodName,
         IReadOnlyDictionary<string, object?> parameters,
         CancellationToken cancellationToken) =>
-        RoundTripAsync(() => methodName == "GetDWORDValue"
-            ? HealthyHostAnswers.GetDwordValue(parameters)
-            : throw NotFound(namespaceName, className + "." + methodName), cancellationToken);
+        RoundTripAsync(() => host.InvokeStaticMethodAsync(namespaceName, className, methodName, parameters, cancellationToken), cancellationToken);
 
     /// <summary>Reports the host's operation count, critical path and issue spread to the run's statistics, once.</summary>
     public void Dispose()
@@ -63,20 +53,17 @@ internal sealed class SimulatedHost : ICimOperations
         }
     }
 
-    private async Task<T> RoundTripAsync<T>(Func<T> answer, CancellationToken cancellationToken)
+    private async Task<T> RoundTripAsync<T>(Func<Task<T>> answer, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
         try
         {
             await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
-            return answer();
+            return await answer().ConfigureAwait(false);
         }
         finally
         {
             trace.Record(start, Stopwatch.GetTimestamp());
         }
     }
-
-    private CimOperationException NotFound(string namespaceName, string missing) =>
-        new(ComputerName, CimFailureKind.NotFound, $"The simulated host has no '{missing}' in '{namespaceName}'.");
 }

@@ -40,39 +40,10 @@ public sealed class SetCloudProtectionCommand : ChangeCmdletBase
     protected override ChangeRequest BuildRequest()
     {
         var request = new ChangeRequest();
-        if (MAPSReporting is MAPSReportingType maps)
+        var values = SettingValueParameters.Collect(MAPSReporting, SubmitSamplesConsent, CloudBlockLevel, CloudExtendedTimeout, DisableBlockAtFirstSeen, DisableRealtimeMonitoring, DisableIOAVProtection);
+        foreach ((SettingDefinition definition, uint raw) in values)
         {
-            request.Set(SettingCatalog.MAPSReporting, (uint)maps);
-        }
-
-        if (SubmitSamplesConsent is SubmitSamplesConsentType consent)
-        {
-            request.Set(SettingCatalog.SubmitSamplesConsent, (uint)consent);
-        }
-
-        if (CloudBlockLevel is CloudBlockLevelType level)
-        {
-            request.Set(SettingCatalog.CloudBlockLevel, (uint)level);
-        }
-
-        if (CloudExtendedTimeout is uint seconds)
-        {
-            request.Set(SettingCatalog.CloudExtendedTimeout, seconds);
-        }
-
-        if (DisableBlockAtFirstSeen is bool blockAtFirstSeen)
-        {
-            request.Set(SettingCatalog.DisableBlockAtFirstSeen, blockAtFirstSeen ? 1u : 0u);
-        }
-
-        if (DisableRealtimeMonitoring is bool realtime)
-        {
-            request.Set(SettingCatalog.DisableRealtimeMonitoring, realtime ? 1u : 0u);
-        }
-
-        if (DisableIOAVProtection is bool ioav)
-        {
-            request.Set(SettingCatalog.DisableIOAVProtection, ioav ? 1u : 0u);
+            request.Set(definition.Name, raw);
         }
 
         return request;

@@ -124,24 +124,6 @@ public sealed class TestCloudProtectionCommand : LiveCmdletBase
         writeObject(Detailed ? result : result.Compliant);
     }
 
-    private IReadOnlyList<(SettingDefinition Definition, uint Raw)> Expected()
-    {
-        var expected = new List<(SettingDefinition, uint)>();
-        void Add(string name, uint? raw)
-        {
-            if (raw is uint value)
-            {
-                expected.Add((SettingCatalog.Get(name), value));
-            }
-        }
-
-        Add(SettingCatalog.MAPSReporting, (uint?)MAPSReporting);
-        Add(SettingCatalog.SubmitSamplesConsent, (uint?)SubmitSamplesConsent);
-        Add(SettingCatalog.CloudBlockLevel, (uint?)CloudBlockLevel);
-        Add(SettingCatalog.CloudExtendedTimeout, CloudExtendedTimeout);
-        Add(SettingCatalog.DisableBlockAtFirstSeen, DisableBlockAtFirstSeen is bool blockAtFirstSeen ? (blockAtFirstSeen ? 1u : 0u) : null);
-        Add(SettingCatalog.DisableRealtimeMonitoring, DisableRealtimeMonitoring is bool realtime ? (realtime ? 1u : 0u) : null);
-        Add(SettingCatalog.DisableIOAVProtection, DisableIOAVProtection is bool ioav ? (ioav ? 1u : 0u) : null);
-        return expected;
-    }
+    private IReadOnlyList<(SettingDefinition Definition, uint Raw)> Expected() =>
+        SettingValueParameters.Collect(MAPSReporting, SubmitSamplesConsent, CloudBlockLevel, CloudExtendedTimeout, DisableBlockAtFirstSeen, DisableRealtimeMonitoring, DisableIOAVProtection);
 }

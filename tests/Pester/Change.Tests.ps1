@@ -162,6 +162,32 @@ Describe 'Enable-CloudProtection' {
     }
 }
 
+Describe 'Write cmdlets on a passive-mode Defender' {
+    It 'warns that cloud protection does not work there' {
+        $copy = Copy-ExampleSnapshot 'passive-mode'
+
+        $result = Enable-CloudProtection -SnapshotPath $copy -Confirm:$false -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $result.Warnings[0] | Should -BeLike '*Passive mode*'
+        @($warnings | Where-Object { $_.Message -like 'SRV-APP-0007: Defender runs in Passive mode*' }).Count | Should -Be 1
+    }
+}
+
+Describe 'Rehearsed snapshots' {
+    It 'do not confirm a disputed default' {
+        # Removing the local MAPSReporting leaves the documented default, on which Microsoft's documents
+        # disagree. The rehearsal must not store its own prediction as Defender's observed value.
+        $copy = Copy-ExampleSnapshot 'local-only'
+
+        Reset-CloudProtection -SnapshotPath $copy -Setting MAPSReporting -Confirm:$false
+        $setting = (Get-CloudProtectionState -SnapshotPath $copy).GetSetting('MAPSReporting')
+
+        $setting.Source.ToString() | Should -Be 'Default'
+        $setting.Certainty.ToString() | Should -Be 'Unconfirmed'
+        $setting.ObservedValue | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Disable-CloudProtection' {
     It 'has ConfirmImpact High' {
         $cmdlet = [CloudProtection.Commands.DisableCloudProtectionCommand].GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]

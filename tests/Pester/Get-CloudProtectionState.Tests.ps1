@@ -299,6 +299,39 @@ Describe 'Get-CloudProtectionState' {
         }
     }
 
+    Context 'Several Group Policy files' {
+        BeforeAll {
+            $first = Join-Path $TestDrive 'first.pol'
+            $second = Join-Path $TestDrive 'second.pol'
+            New-RegistryPolFile -Path $first -Records @(
+                (New-DwordRecord -SubKey 'Spynet' -ValueName 'SpynetReporting' -Value 2)
+                (New-DwordRecord -SubKey 'MpEngine' -ValueName 'MpCloudBlockLevel' -Value 2)
+            )
+            New-RegistryPolFile -Path $second -Records @(
+                (New-DwordRecord -SubKey 'Spynet' -ValueName 'SpynetReporting' -Value 0)
+                (New-DwordRecord -SubKey 'MpEngine' -ValueName 'MpCloudBlockLevel' -Value 2)
+            )
+            $state = Get-CloudProtectionState -GroupPolicyPath $first, $second -WarningVariable conflicts -WarningAction SilentlyContinue
+        }
+
+        It 'takes the value of the file applied last' {
+            $state.MAPSReporting.ToString() | Should -Be 'Disabled'
+        }
+
+        It 'warns about the replaced value once' {
+            @($conflicts).Count | Should -Be 1
+            $conflicts[0].Message | Should -BeLike "MAPSReporting: '*second.pol' sets Disabled (0), which replaces Advanced (2) from '*first.pol' because it is applied later.*"
+        }
+
+        It 'keeps the conflict in the state warnings' {
+            @($state.Warnings | Where-Object { $_ -like 'MAPSReporting: *replaces*' }).Count | Should -Be 1
+        }
+
+        It 'names the machine after the files' {
+            $state.ComputerName | Should -Be '(Group Policy: first.pol, second.pol)'
+        }
+    }
+
     Context 'Snapshot with Group Policy' {
         BeforeAll {
             $polPath = Join-Path $TestDrive 'maps-off.pol'

@@ -17,6 +17,11 @@ public static class ChangePlanner
     public static ChangeResult Plan(MachineFacts facts, CloudProtectionState state, ChangeRequest request)
     {
         var result = new ChangeResult { ComputerName = facts.ComputerName };
+        if (facts.ComputerStatus.IsPassive)
+        {
+            result.Warnings.Add($"Defender runs in {facts.ComputerStatus.AMRunningMode} mode, so cloud-delivered protection does not work there whatever these settings are.");
+        }
+
         foreach ((SettingDefinition definition, uint raw) in request.Values)
         {
             result.Settings.Add(PlanWrite(facts, state, definition, raw, request.Force));

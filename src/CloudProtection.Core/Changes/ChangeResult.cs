@@ -16,6 +16,9 @@ public sealed class ChangeResult
     /// <summary>Whether a Set or Remove call was sent.</summary>
     public bool Written { get; set; }
 
+    /// <summary>Conditions that limit the change on this machine as a whole, such as Defender in passive mode.</summary>
+    public List<string> Warnings { get; } = new();
+
     /// <summary>The HRESULT or return value of a failed Set or Remove call.</summary>
     public string? ErrorCode { get; set; }
 

@@ -45,6 +45,8 @@ internal static class PreferenceWriteRules
     }
 
     // Defender reports the effective value, so after a write the observed preference follows the resolver.
+    // Where the resolver itself is not sure (a disputed default, the tamper protection rule), no value is
+    // recorded: a prediction stored as an observation would later look like Defender confirming it.
     private static void RefreshObservedPreference(MachineFacts facts)
     {
         if (facts.PreferenceStatus != FactStatus.Read)
@@ -57,7 +59,7 @@ internal static class PreferenceWriteRules
         foreach (SettingDefinition definition in SettingCatalog.Writable)
         {
             ResolvedSetting? setting = state.GetSetting(definition.Name);
-            if (setting?.RawValue is uint raw)
+            if (setting?.RawValue is uint raw && setting.Certainty == Certainty.Confirmed)
             {
                 facts.Preference[definition.Name] = definition.Kind switch
                 {

@@ -216,12 +216,18 @@ public abstract class ChangeCmdletBase : LiveCmdletBase
 
     private void Report(ChangeResult result, ILiveOutput output)
     {
-        if (!result.Succeeded)
+        // -WhatIf and declined prompts are the caller's choice, not a problem to count.
+        if (result.Settings.Any(setting => setting.Outcome is not (ChangeOutcome.Applied or ChangeOutcome.NoChange or ChangeOutcome.Reset or ChangeOutcome.NotWritten)))
         {
             Interlocked.Increment(ref _notApplied);
         }
 
         string target = result.SnapshotPath ?? result.ComputerName;
+        foreach (string warning in result.Warnings)
+        {
+            output.WriteWarning($"{result.ComputerName}: {warning}");
+        }
+
         foreach (SettingChange setting in result.Settings)
         {
             string message = $"{result.ComputerName}: {setting.Message}";

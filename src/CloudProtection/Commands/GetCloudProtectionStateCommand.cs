@@ -85,26 +85,34 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
             return;
         }
 
-        if (GroupPolicyPath is not null && !ApplyGroupPolicy(facts))
+        IReadOnlyList<string> conflicts = Array.Empty<string>();
+        if (GroupPolicyPath is not null)
         {
-            return;
+            IReadOnlyList<string>? applied = ApplyGroupPolicy(facts);
+            if (applied is null)
+            {
+                return;
+            }
+
+            conflicts = applied;
         }
 
-        WriteObject(StateResolver.Resolve(facts));
+        WriteState(facts, conflicts);
     }
 
     private void ReadGroupPolicyOnly()
     {
         var facts = new MachineFacts("(Group Policy)", FactOrigin.GroupPolicyFile);
-        if (ApplyGroupPolicy(facts))
+        IReadOnlyList<string>? conflicts = ApplyGroupPolicy(facts);
+        if (conflicts is not null)
         {
-            WriteObject(StateResolver.Resolve(facts));
+            WriteState(facts, conflicts);
         }
     }
 
-    // Applies every -GroupPolicyPath in order and adds the resolved paths to facts.SourcePath. Returns false
-    // after writing an error for a path that cannot be read.
-    private bool ApplyGroupPolicy(MachineFacts facts)
+    // Applies every -GroupPolicyPath in order and returns the values a later source overrode; returns
+    // null after writing an error for a path that cannot be read.
+    private IReadOnlyList<string>? ApplyGroupPolicy(MachineFacts facts)
     {
         var sources = new List<GroupPolicySource>();
         var resolvedPaths = new List<string>();
@@ -127,8 +135,14 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
             catch (Exception exception) when (IsInputError(exception))
             {
                 WriteError(ErrorRecordFactory.ForPath(exception, path));
-                return false;
+                return null;
             }
+        }
+
+        // A machine built from Group Policy alone is named after its GPOs, which is what the table shows.
+        if (facts.Origin == FactOrigin.GroupPolicyFile)
+        {
+            facts.ComputerName = "(Group Policy: " + string.Join(", ", sources.Select(source => source.DisplayName ?? System.IO.Path.GetFileName(source.SourcePath))) + ")";
         }
 
         string policyPaths = string.Join("; ", resolvedPaths);
@@ -143,7 +157,20 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
         }
 
         GroupPolicyApplier.Apply(facts, sources);
-        return true;
+        IReadOnlyList<string> conflicts = GroupPolicyConflicts.Find(sources);
+        foreach (string conflict in conflicts)
+        {
+            WriteWarning(conflict);
+        }
+
+        return conflicts;
+    }
+
+    private void WriteState(MachineFacts facts, IReadOnlyList<string> conflicts)
+    {
+        CloudProtectionState state = StateResolver.Resolve(facts);
+        state.Warnings.AddRange(conflicts);
+        WriteObject(state);
     }
 
     private static bool IsInputError(Exception exception) =>

@@ -45,7 +45,7 @@ public static class ChangeExecutor
         {
             if (writes.Length > 0)
             {
-                await Invoke(operations, "Set", writes.ToDictionary(setting => setting.Name, setting => ToCimValue(setting.Definition, setting.RequestedRaw!.Value)), cancellationToken).ConfigureAwait(false);
+                await Invoke(operations, "Set", writes.ToDictionary(setting => setting.Name, setting => (object?)ToCimValue(setting.Definition, setting.RequestedRaw!.Value)), cancellationToken).ConfigureAwait(false);
             }
 
             // NOTE: Remove with one boolean switch per property matches Remove-MpPreference on current

@@ -10,6 +10,8 @@ namespace CloudProtection.Resolution;
 public static class SettingResolver
 {
     /// <summary>Resolves one setting.</summary>
+    /// <param name="definition">The setting to resolve.</param>
+    /// <param name="facts">The machine's raw facts.</param>
     /// <param name="localOverridesMaps">Whether LocalSettingOverrideSpynetReporting is in force, which lets the local MAPSReporting beat the Policies value.</param>
     public static ResolvedSetting Resolve(SettingDefinition definition, MachineFacts facts, bool localOverridesMaps)
     {

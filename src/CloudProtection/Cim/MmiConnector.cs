@@ -19,14 +19,23 @@ internal sealed class MmiConnector : ICimConnector
     public Task<ICimOperations> ConnectAsync(string computerName, CancellationToken cancellationToken)
     {
         // Session creation is lazy in MMI: the first operation makes the connection, so no round trip here.
-        CimSessionOptions sessionOptions = _options.Protocol == CimProtocol.Dcom ? new DComSessionOptions() : new WSManSessionOptions();
-        if (_options.Credential is { } credential)
+        // The local computer without a credential gets MMI's local session, which needs no WinRM listener.
+        CimSession session;
+        if (LiveConnectionOptions.IsLocal(computerName) && _options.Credential is null)
         {
-            sessionOptions.AddDestinationCredentials(new CimCredential(PasswordAuthenticationMechanism.Default, credential.Domain, credential.UserName, credential.Password));
+            session = CimSession.Create(null);
+        }
+        else
+        {
+            CimSessionOptions sessionOptions = _options.Protocol == CimProtocol.Dcom ? new DComSessionOptions() : new WSManSessionOptions();
+            if (_options.Credential is { } credential)
+            {
+                sessionOptions.AddDestinationCredentials(new CimCredential(PasswordAuthenticationMechanism.Default, credential.Domain ?? string.Empty, credential.UserName, credential.Password));
+            }
+
+            session = CimSession.Create(computerName, sessionOptions);
         }
 
-        string? destination = LiveConnectionOptions.IsLocal(computerName) && _options.Credential is null ? null : computerName;
-        CimSession session = CimSession.Create(destination, sessionOptions);
         return Task.FromResult<ICimOperations>(new MmiCimOperations(computerName, session, ownsSession: true, _options.OperationTimeout));
     }
 

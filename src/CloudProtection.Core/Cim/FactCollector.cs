@@ -30,6 +30,9 @@ public static class FactCollector
         List<Task<RegistryValueFact>> registry = SettingCatalog.RegistryValuesToRead()
             .Select(value => ReadDwordAsync(operations, value.Key, value.ValueName, cancellationToken))
             .ToList();
+        List<Task<(string Name, string? Provider)>> providers = SettingCatalog.MdmValueNames()
+            .Select(name => ReadWinningProviderAsync(operations, name, cancellationToken))
+            .ToList();
         Task<IReadOnlyList<CimRecord>> rsopSettings = operations.QueryInstancesAsync(
             CimNames.RsopNamespace,
             "SELECT registryKey, valueName, GPOID, precedence FROM RSOP_RegistryPolicySetting WHERE registryKey LIKE '%Windows Defender%'",
@@ -37,7 +40,7 @@ public static class FactCollector
         Task<IReadOnlyList<CimRecord>> rsopGpos = operations.EnumerateInstancesAsync(CimNames.RsopNamespace, "RSOP_GPO", cancellationToken);
 
         // A failed preference read fails the host, but only after the other reads end, so none is left running.
-        await WhenAllSettled(new Task[] { preference, status, rsopSettings, rsopGpos }.Concat(registry)).ConfigureAwait(false);
+        await WhenAllSettled(new Task[] { preference, status, rsopSettings, rsopGpos }.Concat(registry).Concat(providers)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
         ApplyPreference(facts, await preference.ConfigureAwait(false));
@@ -45,6 +48,15 @@ public static class FactCollector
         foreach (Task<RegistryValueFact> read in registry)
         {
             facts.Registry.Add(await read.ConfigureAwait(false));
+        }
+
+        foreach (Task<(string Name, string? Provider)> read in providers)
+        {
+            (string name, string? provider) = await read.ConfigureAwait(false);
+            if (provider is not null)
+            {
+                facts.MdmWinningProviders[name] = provider;
+            }
         }
 
         ApplyRsop(facts, rsopSettings, rsopGpos);
@@ -199,6 +211,27 @@ public static class FactCollector
                     key,
                     valueName,
                     string.Format(CultureInfo.InvariantCulture, "StdRegProv returned {0} (0x{0:X8}).", returnValue));
+        }
+    }
+
+    // The provider string only explains an MDM value, so any failure to read it just leaves it out.
+    private static async Task<(string Name, string? Provider)> ReadWinningProviderAsync(ICimOperations operations, string name, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["hDefKey"] = CimNames.HKeyLocalMachine,
+            ["sSubKeyName"] = RegistryPaths.MdmMergedStore,
+            ["sValueName"] = name + "_WinningProvider",
+        };
+
+        try
+        {
+            CimRecord result = await operations.InvokeStaticMethodAsync(CimNames.RegistryNamespace, CimNames.RegistryClass, "GetStringValue", parameters, cancellationToken).ConfigureAwait(false);
+            return (name, result.Get<uint?>("ReturnValue") == CimNames.ErrorSuccess ? result.Get<string>("sValue") : null);
+        }
+        catch (CimOperationException)
+        {
+            return (name, null);
         }
     }
 

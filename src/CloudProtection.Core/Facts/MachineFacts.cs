@@ -47,6 +47,12 @@ public sealed class MachineFacts
 
     public List<PolicyRecord> PolicyRecords { get; } = new();
 
+    /// <summary>
+    /// The <c>&lt;Name&gt;_WinningProvider</c> strings of the MDM merged store, by Policy CSP name (such as
+    /// AllowCloudProtection): the enrollment whose MDM value won. Empty when none was found.
+    /// </summary>
+    public Dictionary<string, string> MdmWinningProviders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Returns what was read for one value, or null when the value was never asked for.</summary>
     public RegistryValueFact? FindRegistryValue(string key, string valueName)
     {

@@ -27,7 +27,7 @@ public static class SettingResolver
 
         if (definition.Mdm is not null)
         {
-            ordered.Add(ReadCandidate(definition, definition.Mdm, ConfigurationSource.Mdm, facts));
+            ordered.Add(ReadMdmCandidate(definition, definition.Mdm, facts, result));
         }
 
         if (definition.LocalPreference is not null)
@@ -185,6 +185,39 @@ public static class SettingResolver
             ? $"{attribution.Detail}: {location.PolicyName} ({location.FullPath})"
             : attribution.Detail;
         return (read.Candidate, location, Max(read.Certainty, attribution.Certainty), JoinNotes(read.Note, attribution.Note));
+    }
+
+    // Reads MDM's value from Policy Manager, or from the merged store when Policy Manager has none. The
+    // merged store is a secondary source: a snapshot without it, or an unreadable copy, changes nothing.
+    private static (SettingCandidate Candidate, SettingLocation? Location, Certainty Certainty, string? Note) ReadMdmCandidate(
+        SettingDefinition definition,
+        SettingLocation location,
+        MachineFacts facts,
+        ResolvedSetting result)
+    {
+        var read = ReadCandidate(definition, location, ConfigurationSource.Mdm, facts);
+        SettingLocation merged = definition.MdmMergedStore!;
+        if (read.Candidate.Status == CandidateStatus.NotConfigured
+            && facts.FindRegistryValue(merged.Key, merged.ValueName) is { State: RegistryValueState.Present })
+        {
+            read = ReadCandidate(definition, merged, ConfigurationSource.Mdm, facts);
+            read.Note = merged.Note;
+        }
+
+        bool configured = read.Candidate.Status is CandidateStatus.Winner;
+        if (facts.MdmWinningProviders.TryGetValue(location.ValueName, out string? provider))
+        {
+            if (configured)
+            {
+                read.Candidate.Detail += $", winning MDM provider {provider}";
+            }
+            else if (read.Candidate.Status == CandidateStatus.NotConfigured)
+            {
+                result.Notes.Add($"The MDM merged store names a winning provider ({provider}) for {location.ValueName}, but no MDM value was found: the MDM policy may be in conflict, or stored where this module does not read.");
+            }
+        }
+
+        return read;
     }
 
     // Reads one channel's value. The candidate's status is Winner while configured; the walk demotes losers.

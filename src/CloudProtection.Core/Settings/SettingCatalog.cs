@@ -201,6 +201,10 @@ public static class SettingCatalog
             "Group Policy only. True lets the local MAPSReporting preference beat the Group Policy value."),
     };
 
+    /// <summary>The Policy CSP value names whose <c>&lt;Name&gt;_WinningProvider</c> strings the MDM merged store may hold.</summary>
+    public static IEnumerable<string> MdmValueNames() =>
+        Definitions.Where(definition => definition.Mdm is not null).Select(definition => definition.Mdm!.ValueName);
+
     private static readonly Dictionary<string, SettingDefinition> ByName =
         Definitions.ToDictionary(definition => definition.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -225,13 +229,13 @@ public static class SettingCatalog
 
     public static bool TryGet(string name, out SettingDefinition? definition) => ByName.TryGetValue(name, out definition);
 
-    /// <summary>Every registry value any setting reads, plus the values that explain who manages the device.</summary>
+    /// <summary>Every DWORD any setting reads, plus the values that explain who manages the device.</summary>
     public static IEnumerable<(string Key, string ValueName)> RegistryValuesToRead()
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (SettingDefinition definition in Definitions)
         {
-            foreach (SettingLocation? location in new[] { definition.GroupPolicy, definition.Mdm, definition.LocalPreference })
+            foreach (SettingLocation? location in new[] { definition.GroupPolicy, definition.Mdm, definition.MdmMergedStore, definition.LocalPreference })
             {
                 if (location is not null && seen.Add(location.FullPath))
                 {

@@ -74,6 +74,20 @@ public sealed class SettingDefinition
     /// <summary>The Policy CSP value under Policy Manager, in MDM's own numbering.</summary>
     public SettingLocation? Mdm { get; }
 
+    /// <summary>
+    /// The same MDM value in the MDM merged store, which community scripts read but Microsoft's Defender
+    /// documents do not describe; the resolver uses it only when Policy Manager has no value.
+    /// </summary>
+    public SettingLocation? MdmMergedStore => Mdm is null
+        ? null
+        : new SettingLocation(
+            RegistryPaths.MdmMergedStore,
+            Mdm.ValueName,
+            Certainty.Unconfirmed,
+            Mdm.ToPreference,
+            Mdm.PolicyName,
+            "Read from the MDM merged store, which Microsoft's Defender documents do not describe.");
+
     /// <summary>The value that Set-MpPreference writes.</summary>
     public SettingLocation? LocalPreference { get; }
 

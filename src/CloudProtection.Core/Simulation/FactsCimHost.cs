@@ -115,6 +115,11 @@ public sealed class FactsCimHost : ICimOperations
                 return GetDword((string)parameters["sSubKeyName"]!, (string)parameters["sValueName"]!);
             }
 
+            if (IsClass(className, CimNames.RegistryClass) && methodName == "GetStringValue")
+            {
+                return GetWinningProvider((string)parameters["sSubKeyName"]!, (string)parameters["sValueName"]!);
+            }
+
             if (IsClass(className, CimNames.PreferenceClass) && (methodName == "Set" || methodName == "Remove"))
             {
                 EnsurePreferenceAvailable();
@@ -213,6 +218,19 @@ public sealed class FactsCimHost : ICimOperations
 
     private static string GpoPath(PolicyRecord record) =>
         "CN=" + (record.GpoId ?? record.GpoName ?? "{00000000-0000-0000-0000-000000000000}") + ",CN=Policies,CN=System";
+
+    private CimRecord GetWinningProvider(string key, string valueName)
+    {
+        const string Suffix = "_WinningProvider";
+        if (RegistryPaths.KeyEquals(key, RegistryPaths.MdmMergedStore)
+            && valueName.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
+            && Facts.MdmWinningProviders.TryGetValue(valueName.Substring(0, valueName.Length - Suffix.Length), out string? provider))
+        {
+            return new CimRecord { ["ReturnValue"] = CimNames.ErrorSuccess, ["sValue"] = provider };
+        }
+
+        return new CimRecord { ["ReturnValue"] = CimNames.ErrorFileNotFound };
+    }
 
     private CimRecord GetDword(string key, string valueName)
     {

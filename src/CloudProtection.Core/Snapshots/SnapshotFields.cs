@@ -9,6 +9,7 @@ internal static class SnapshotFields
     public const string CapturedAt = "capturedAt";
 
     public const string Preference = "preference";
+    public const string MdmWinningProviders = "mdmWinningProviders";
     public const string ComputerStatus = "computerStatus";
     public const string Registry = "registry";
     public const string PolicyRecords = "policyRecords";

@@ -55,6 +55,7 @@ internal sealed partial class SnapshotReader
         ReadComputerStatus(document, facts);
         ReadRegistry(document, facts);
         ReadPolicyRecords(document, facts);
+        ReadMdmWinningProviders(document, facts);
         return facts;
     }
 
@@ -267,6 +268,20 @@ internal sealed partial class SnapshotReader
                 ReadOptionalString(record, recordPath, SnapshotFields.GpoName),
                 ReadOptionalString(record, recordPath, SnapshotFields.GpoId),
                 ReadOptionalString(record, recordPath, SnapshotFields.SourcePath)));
+        }
+    }
+
+    private void ReadMdmWinningProviders(JsonObject document, MachineFacts facts)
+    {
+        JsonObject? section = ReadOptionalObject(document, string.Empty, SnapshotFields.MdmWinningProviders);
+        if (section is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, JsonNode> member in section)
+        {
+            facts.MdmWinningProviders[member.Key] = ReadRequiredString(section, SnapshotFields.MdmWinningProviders, member.Key);
         }
     }
 

@@ -39,6 +39,19 @@ internal static class SnapshotWriter
         document.Add(SnapshotFields.ComputerStatus, WriteComputerStatus(facts));
         document.Add(SnapshotFields.Registry, WriteRegistry(facts.Registry));
         document.Add(SnapshotFields.PolicyRecords, WritePolicyRecords(facts));
+
+        // Optional and added after version 1 shipped, so it is written only when there is something to say.
+        if (facts.MdmWinningProviders.Count > 0)
+        {
+            JsonObject providers = new();
+            foreach (KeyValuePair<string, string> provider in facts.MdmWinningProviders.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                providers.Add(provider.Key, new JsonString(provider.Value));
+            }
+
+            document.Add(SnapshotFields.MdmWinningProviders, providers);
+        }
+
         return document;
     }
 

@@ -11,6 +11,7 @@
 
     # netstandard2.0 assemblies: Windows PowerShell 5.1 on .NET Framework 4.7.2 or later, and PowerShell 7.
     PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
 
     NestedModules        = @()

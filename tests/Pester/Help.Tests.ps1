@@ -121,7 +121,7 @@ Describe 'New-MamlHelp.ps1' {
             $maml.DocumentElement.NamespaceURI | Should -Be 'http://msh'
             $maml.DocumentElement.schema | Should -Be 'maml'
             $commands = @($maml.DocumentElement.ChildNodes | Where-Object LocalName -eq 'command')
-            $commands.Count | Should -Be 6
+            $commands.Count | Should -Be @(Get-Command -Module CloudProtection -CommandType Cmdlet).Count
             $commands[0].NamespaceURI | Should -Be 'http://schemas.microsoft.com/maml/dev/command/2004/10'
         }
     }

@@ -18,7 +18,7 @@ public static class TestHooks
     internal static ICimConnector? Connector { get; private set; }
 
     /// <summary>
-    /// Makes live cmdlets talk to simulated hosts. Each computer name is answered from the snapshot in
+    /// Makes live cmdlets talk to simulated hosts. Each computer name gets the facts of the snapshot in
     /// <paramref name="snapshotPath"/>, renamed to that computer; names in <paramref name="failures"/>
     /// fail with the given kind (ConnectionError, AccessDenied, DefenderUnavailable, ProviderFailure, Timeout).
     /// </summary>
@@ -54,7 +54,7 @@ public static class TestHooks
 
         public async Task<ICimOperations> ConnectAsync(string computerName, CancellationToken cancellationToken)
         {
-            // A simulated timeout never answers, so the caller's own timeout has to end it.
+            // A simulated timeout never returns, so the caller's own timeout has to end it.
             if (_failures.TryGetValue(computerName, out CimFailureKind kind) && kind == CimFailureKind.Timeout)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,7 @@ public sealed class CimOperationException : Exception
     /// <summary>The next step an administrator can take for each kind of failure.</summary>
     public static string Advice(CimFailureKind kind) => kind switch
     {
-        CimFailureKind.ConnectionError => "Check that the computer is on, that WinRM answers (Test-WSMan) or use -Protocol Dcom, and that the firewall allows it.",
+        CimFailureKind.ConnectionError => "Check that the computer is on, that WinRM responds (Test-WSMan) or use -Protocol Dcom, and that the firewall allows it.",
         CimFailureKind.AccessDenied => "Run the command elevated (Run as administrator) with an account that is an administrator on that computer.",
         CimFailureKind.DefenderUnavailable => "Microsoft Defender Antivirus is not running there: another antivirus may be active, or the WinDefend service is stopped or removed.",
         CimFailureKind.ProviderFailure => "The Defender WMI provider failed in root/Microsoft/Windows/Defender. Restart the WinDefend service or repair WMI on that computer.",

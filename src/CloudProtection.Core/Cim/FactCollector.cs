@@ -16,7 +16,7 @@ namespace CloudProtection.Cim;
 public static class FactCollector
 {
     /// <summary>Reads preference, status, registry and RSOP facts from one computer.</summary>
-    /// <exception cref="CimOperationException">MSFT_MpPreference could not be read: without it the host has no answer.</exception>
+    /// <exception cref="CimOperationException">MSFT_MpPreference could not be read, and without it no setting can be resolved.</exception>
     public static async Task<MachineFacts> CollectAsync(ICimOperations operations, CancellationToken cancellationToken)
     {
         var facts = new MachineFacts(operations.ComputerName, FactOrigin.Live)
@@ -24,7 +24,7 @@ public static class FactCollector
             CapturedAt = DateTimeOffset.UtcNow,
         };
 
-        // Start everything before awaiting anything: the host then sees all requests in one round.
+        // Start everything before awaiting anything: the host then receives all requests in one round.
         Task<IReadOnlyList<CimRecord>> preference = operations.EnumerateInstancesAsync(CimNames.DefenderNamespace, CimNames.PreferenceClass, cancellationToken);
         Task<IReadOnlyList<CimRecord>> status = operations.EnumerateInstancesAsync(CimNames.DefenderNamespace, CimNames.ComputerStatusClass, cancellationToken);
         List<Task<RegistryValueFact>> registry = SettingCatalog.RegistryValuesToRead()

@@ -1,6 +1,6 @@
 namespace CloudProtection.Compliance;
 
-/// <summary>Why one setting is or is not as expected, in terms that say who can fix it.</summary>
+/// <summary>Why one setting is or is not as expected, in terms that name who can fix it.</summary>
 public enum ComplianceReason
 {
     /// <summary>The effective value is the expected one.</summary>

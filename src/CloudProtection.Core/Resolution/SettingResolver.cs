@@ -315,7 +315,7 @@ public static class SettingResolver
     }
 
     // Microsoft ranks Group Policy above MDM, but the ControlPolicyConflict CSP calls it a race. When
-    // the two disagree the answer is therefore unconfirmed; when they agree it does not matter.
+    // the two disagree the result is therefore unconfirmed. When they agree, the order does not matter.
     private static Certainty CheckPolicyAgainstMdm(ResolvedSetting result)
     {
         SettingCandidate winner = result.Candidates.First(candidate => candidate.Status == CandidateStatus.Winner);

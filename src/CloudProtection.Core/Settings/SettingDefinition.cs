@@ -75,8 +75,8 @@ public sealed class SettingDefinition
     public SettingLocation? Mdm { get; }
 
     /// <summary>
-    /// The same MDM value in the MDM merged store, which community scripts read but Microsoft's Defender
-    /// documents do not describe; the resolver uses it only when Policy Manager has no value.
+    /// The same MDM value in the MDM merged store. Community scripts read it, but Microsoft's Defender
+    /// documents do not describe it, so the resolver uses it only when Policy Manager has no value.
     /// </summary>
     public SettingLocation? MdmMergedStore => Mdm is null
         ? null

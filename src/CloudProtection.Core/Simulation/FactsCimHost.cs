@@ -12,9 +12,9 @@ using CloudProtection.Settings;
 namespace CloudProtection.Simulation;
 
 /// <summary>
-/// A Defender host built from captured facts: it answers the CIM operations the module sends the way a
-/// Windows machine in that state would, and applies MSFT_MpPreference Set and Remove with Defender's
-/// rules. Snapshot rehearsals, the benchmark and the fleet tests run against it.
+/// A Defender host built from captured facts. For each CIM operation the module sends, it returns what
+/// a Windows machine in that state would return, and it applies MSFT_MpPreference Set and Remove with
+/// Defender's rules. Snapshot rehearsals, the benchmark and the fleet tests run against it.
 /// </summary>
 /// <remarks>
 /// Writes follow the documented behaviour: a write under tamper protection that weakens a guarded setting
@@ -81,7 +81,7 @@ public sealed class FactsCimHost : ICimOperations
         {
             if (query.IndexOf("RSOP_RegistryPolicySetting", StringComparison.OrdinalIgnoreCase) < 0)
             {
-                throw new CimOperationException(ComputerName, CimFailureKind.Other, $"The simulated host does not answer the query '{query}'.");
+                throw new CimOperationException(ComputerName, CimFailureKind.Other, $"The simulated host does not support the query '{query}'.");
             }
 
             if (Facts.PolicyRecordStatus == FactStatus.Failed)

@@ -8,10 +8,10 @@ internal static class CimErrorTranslator
 {
     public static CimOperationException Translate(string computerName, CimException exception)
     {
-        // Defender's provider puts its HRESULT into the MI error instance (error_Code); the cmdlet
+        // Defender's provider puts its HRESULT into the MI error instance (error_Code). The cmdlet
         // message text is often an unformatted template, so the code is the reliable part.
-        // NOTE: this path has not run against a live Defender; the error_Code property is the MI
-        // convention, and where it is missing the exception's HResult is used instead.
+        // NOTE: this path has not run against a live Defender. error_Code is the MI convention, and
+        // where it is missing the exception's HResult is used instead.
         uint? code = ReadErrorCode(exception);
         CimFailureKind kind = code is uint known ? CimOperationException.Classify(known) : CimFailureKind.Other;
         if (kind == CimFailureKind.Other)

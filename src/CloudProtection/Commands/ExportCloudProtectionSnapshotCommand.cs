@@ -43,7 +43,7 @@ public sealed class ExportCloudProtectionSnapshotCommand : LiveCmdletBase
                 destination));
         }
 
-        // One confirmation for the whole run: files are written as computers answer, possibly in a job.
+        // One confirmation for the whole run: files are written as computers return their facts, possibly in a job.
         string what = singleFile ? destination : $"{destination} (one file per computer)";
         if (!ShouldProcess(what, $"Write cloud protection snapshots of {Targets.Count} computers"))
         {

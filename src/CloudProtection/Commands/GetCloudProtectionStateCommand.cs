@@ -110,7 +110,7 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
         }
     }
 
-    // Applies every -GroupPolicyPath in order and returns the values a later source overrode; returns
+    // Applies every -GroupPolicyPath in order and returns the values a later source overrode. Returns
     // null after writing an error for a path that cannot be read.
     private IReadOnlyList<string>? ApplyGroupPolicy(MachineFacts facts)
     {

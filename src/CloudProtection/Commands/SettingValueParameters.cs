@@ -29,7 +29,15 @@ internal static class SettingValueParameters
         return values;
     }
 
-    private static uint? ToRaw(bool? flag) => flag is null ? null : flag.Value ? 1u : 0u;
+    private static uint? ToRaw(bool? flag)
+    {
+        if (flag is null)
+        {
+            return null;
+        }
+
+        return flag.Value ? 1u : 0u;
+    }
 
     private static void Add(List<(SettingDefinition, uint)> values, string name, uint? raw)
     {

@@ -43,7 +43,17 @@ internal sealed class LiveJob : Job
                     deliver(result, output);
                 }
 
-                Finish(_stopping.IsCancellationRequested ? JobState.Stopped : _failed > 0 ? JobState.Failed : JobState.Completed);
+                JobState final = JobState.Completed;
+                if (_stopping.IsCancellationRequested)
+                {
+                    final = JobState.Stopped;
+                }
+                else if (_failed > 0)
+                {
+                    final = JobState.Failed;
+                }
+
+                Finish(final);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

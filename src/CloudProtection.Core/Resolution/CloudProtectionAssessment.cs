@@ -22,13 +22,13 @@ internal static class CloudProtectionAssessment
         };
 
         bool unknown = false;
-        void Require(bool? holds, string reason)
+        void Require(bool? met, string reason)
         {
-            if (holds == false)
+            if (met == false)
             {
                 state.BlockAtFirstSightIssues.Add(reason);
             }
-            else if (holds is null)
+            else if (met is null)
             {
                 unknown = true;
                 state.BlockAtFirstSightIssues.Add("Unknown: " + reason);
@@ -53,6 +53,13 @@ internal static class CloudProtectionAssessment
         }
 
         bool failed = state.BlockAtFirstSightIssues.Exists(issue => !issue.StartsWith("Unknown: ", System.StringComparison.Ordinal));
-        state.BlockAtFirstSightEffective = failed ? false : unknown ? null : true;
+        if (failed)
+        {
+            state.BlockAtFirstSightEffective = false;
+        }
+        else
+        {
+            state.BlockAtFirstSightEffective = unknown ? null : true;
+        }
     }
 }

@@ -17,10 +17,11 @@ namespace CloudProtection.Simulation;
 /// Defender's rules. Snapshot rehearsals, the benchmark and the fleet tests run against it.
 /// </summary>
 /// <remarks>
-/// Writes follow the documented behaviour: a write under tamper protection that weakens a guarded setting
-/// returns success and changes nothing; a write under a policy value lands in the local preference and
-/// stays shadowed. NOTE: whether Set-MpPreference writes the local value at all while a policy owns the
-/// setting is unconfirmed; this host assumes it does.
+/// Writes follow the documented behaviour. A write under tamper protection that weakens a guarded
+/// setting returns success and changes nothing. A write under a policy value lands in the local
+/// preference and stays shadowed.
+/// NOTE: whether Set-MpPreference writes the local value at all while a policy owns the setting is
+/// unconfirmed. This host assumes it does.
 /// </remarks>
 public sealed class FactsCimHost : ICimOperations
 {

@@ -40,7 +40,7 @@ internal static class SnapshotWriter
         document.Add(SnapshotFields.Registry, WriteRegistry(facts.Registry));
         document.Add(SnapshotFields.PolicyRecords, WritePolicyRecords(facts));
 
-        // Optional and added after version 1 shipped, so it is written only when there is something to say.
+        // Optional and added after version 1 shipped, so it is written only when a provider was found.
         if (facts.MdmWinningProviders.Count > 0)
         {
             JsonObject providers = new();

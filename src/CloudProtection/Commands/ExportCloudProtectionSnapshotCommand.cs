@@ -44,8 +44,8 @@ public sealed class ExportCloudProtectionSnapshotCommand : LiveCmdletBase
         }
 
         // One confirmation for the whole run: files are written as computers return their facts, possibly in a job.
-        string what = singleFile ? destination : $"{destination} (one file per computer)";
-        if (!ShouldProcess(what, $"Write cloud protection snapshots of {Targets.Count} computers"))
+        string target = singleFile ? destination : $"{destination} (one file per computer)";
+        if (!ShouldProcess(target, $"Write cloud protection snapshots of {Targets.Count} computers"))
         {
             return;
         }

@@ -8,7 +8,7 @@ using CloudProtection.Snapshots;
 
 namespace CloudProtection;
 
-/// <summary>Builds ErrorRecords with a stable id, a category that says what failed, and the failing input as target.</summary>
+/// <summary>Builds ErrorRecords with a stable id, a category that names what failed, and the failing input as target.</summary>
 internal static class ErrorRecordFactory
 {
     /// <summary>An error for one computer of a live run; the target object is the computer name.</summary>

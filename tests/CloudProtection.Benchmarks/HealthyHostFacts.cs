@@ -6,7 +6,7 @@ namespace CloudProtection.Benchmarks;
 
 /// <summary>
 /// The state of a healthy Defender host managed by Group Policy: MAPS Advanced, safe sample submission,
-/// cloud block level High and a 50-second extended check. The simulated host answers CIM from it.
+/// cloud block level High and a 50-second extended check. The simulated host builds its CIM results from it.
 /// </summary>
 internal static class HealthyHostFacts
 {

@@ -9,7 +9,7 @@ using CloudProtection.Simulation;
 namespace CloudProtection.Benchmarks;
 
 /// <summary>
-/// One simulated Defender host reached over CIM: the module's <see cref="FactsCimHost"/> answers, and
+/// One simulated Defender host reached over CIM: the module's <see cref="FactsCimHost"/> returns the results, and
 /// each operation first waits the configured latency with Task.Delay, as a network round trip would.
 /// It also records when each operation starts and ends, for the critical-path count.
 /// </summary>

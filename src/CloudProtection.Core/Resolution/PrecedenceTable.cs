@@ -11,8 +11,8 @@ namespace CloudProtection.Resolution;
 /// (learn.microsoft.com/defender-endpoint/troubleshoot-settings, ms.date 04/01/2025): security settings
 /// management, Group Policy, Configuration Manager co-management, Configuration Manager standalone,
 /// MDM, Configuration Manager tenant attach, and last PowerShell, WMI and MpCmdRun.
-/// The first three share one registry location, so on a device they never compete with each other;
-/// the ranks matter between that location, MDM's Policy Manager key and the local preference.
+/// The first three share one registry location, so on a device they never compete with each other.
+/// The ranks matter between that location, MDM's Policy Manager key and the local preference.
 /// The ControlPolicyConflict CSP documentation calls Group Policy against MDM a race with no
 /// guaranteed winner, so the resolver marks a disagreement between them as unconfirmed.
 /// </remarks>

@@ -36,7 +36,7 @@ internal static class TamperProtectionRule
         }
 
         // NOTE: Microsoft lists cloud protection, real-time protection and IOAV among the guarded settings
-        // but does not give per-value rules; treating only these values as weakening is this module's reading.
+        // but gives no per-value rules. Treating only these values as weakening is this module's reading.
         defaultCandidate.Status = CandidateStatus.Winner;
         result.Source = ConfigurationSource.TamperProtection;
         result.SourceDetail = $"Tamper protection keeps {definition.Format(definition.DefaultValue)} and ignores {weaker?.Source} {definition.Format(raw)}";

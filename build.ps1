@@ -158,6 +158,14 @@ function Invoke-Example {
     Write-Host "`nEvery bundled example snapshot, one row per machine:"
     Get-CloudProtectionState -SnapshotPath (Join-Path $examples '*.cloudprotection.json') | Format-Table | Out-String -Width 200 | Write-Host
 
+    Write-Host 'Which source wins how many settings, and where:'
+    Get-CloudProtectionState -SnapshotPath (Join-Path $examples '*.cloudprotection.json') |
+        ForEach-Object { $machine = $_.ComputerName; $_.Settings | ForEach-Object { [pscustomobject]@{ Source = $_.Source; ComputerName = $machine } } } |
+        Group-Object Source |
+        Sort-Object Count -Descending |
+        Format-Table Count, @{ Label = 'Source'; Expression = { $_.Name } }, @{ Label = 'Machines'; Expression = { ($_.Group.ComputerName | Sort-Object -Unique) -join ', ' } } -AutoSize |
+        Out-String -Width 200 | Write-Host
+
     Write-Host 'Which source won each setting on the machine whose GPO overrides a local change:'
     (Get-CloudProtectionState -SnapshotPath (Join-Path $examples 'gpo-overrides-local.cloudprotection.json')).Settings | Format-Table | Out-String -Width 200 | Write-Host
 

@@ -32,12 +32,6 @@ public static class ChangeExecutor
         SettingChange[] removals = plan.Settings.Where(setting => setting.Planned && setting.IsReset).ToArray();
         if (writes.Length == 0 && removals.Length == 0)
         {
-            // Nothing was sent, so the machine is as it was read.
-            foreach (SettingChange setting in plan.Settings)
-            {
-                setting.After = setting.Before;
-            }
-
             return plan;
         }
 

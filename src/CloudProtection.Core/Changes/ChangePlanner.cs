@@ -32,6 +32,13 @@ public static class ChangePlanner
             result.Settings.Add(PlanReset(facts, state, definition));
         }
 
+        // Until a write is verified, the machine is as it was read.
+        foreach (SettingChange setting in result.Settings)
+        {
+            setting.After = setting.Before;
+            setting.SourceAfter = state.GetSetting(setting.Name)!.Source;
+        }
+
         return result;
     }
 

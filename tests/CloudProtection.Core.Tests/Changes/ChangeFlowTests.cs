@@ -63,6 +63,7 @@ public sealed class ChangeFlowTests
         ChangeResult second = await RunAsync(host, request);
 
         Assert.Equal(ChangeOutcome.NoChange, second.Settings.Single().Outcome);
+        Assert.Equal(SubmitSamplesConsentType.SendAllSamples, second.Settings.Single().After);
         Assert.False(second.Written);
         Assert.Equal(1, host.WriteCount);
     }

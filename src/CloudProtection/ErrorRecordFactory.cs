@@ -29,6 +29,10 @@ internal static class ErrorRecordFactory
         }
     }
 
+    /// <summary>Whether an exception means a snapshot or Group Policy file could not be read, which ForPath reports.</summary>
+    public static bool IsPathInputError(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or SnapshotFormatException or PolicyFileFormatException or JsonFormatException;
+
     /// <summary>An error for one snapshot or Group Policy path; the target object is the path.</summary>
     public static ErrorRecord ForPath(Exception exception, string path)
     {

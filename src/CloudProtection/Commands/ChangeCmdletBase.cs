@@ -138,7 +138,7 @@ public abstract class ChangeCmdletBase : LiveCmdletBase
         {
             facts = SnapshotSerializer.Load(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SnapshotFormatException or Json.JsonFormatException)
+        catch (Exception exception) when (ErrorRecordFactory.IsPathInputError(exception))
         {
             WriteError(ErrorRecordFactory.ForPath(exception, path));
             return;

@@ -79,7 +79,7 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
             WriteVerbose($"Reading snapshot '{path}'.");
             facts = SnapshotSerializer.Load(path);
         }
-        catch (Exception exception) when (IsInputError(exception))
+        catch (Exception exception) when (ErrorRecordFactory.IsPathInputError(exception))
         {
             WriteError(ErrorRecordFactory.ForPath(exception, path));
             return;
@@ -132,7 +132,7 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
 
                 sources.AddRange(loaded);
             }
-            catch (Exception exception) when (IsInputError(exception))
+            catch (Exception exception) when (ErrorRecordFactory.IsPathInputError(exception))
             {
                 WriteError(ErrorRecordFactory.ForPath(exception, path));
                 return null;
@@ -172,7 +172,4 @@ public sealed class GetCloudProtectionStateCommand : LiveCmdletBase
         state.Warnings.AddRange(conflicts);
         WriteObject(state);
     }
-
-    private static bool IsInputError(Exception exception) =>
-        exception is System.IO.IOException or UnauthorizedAccessException or SnapshotFormatException or PolicyFileFormatException or Json.JsonFormatException;
 }

@@ -75,7 +75,7 @@ public sealed class TestCloudProtectionCommand : LiveCmdletBase
             {
                 facts = SnapshotSerializer.Load(path);
             }
-            catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException or SnapshotFormatException or Json.JsonFormatException)
+            catch (Exception exception) when (ErrorRecordFactory.IsPathInputError(exception))
             {
                 WriteError(ErrorRecordFactory.ForPath(exception, path));
                 continue;

@@ -12,7 +12,7 @@ using CloudProtection.Settings;
 namespace CloudProtection.Changes;
 
 /// <summary>
-/// Runs a planned change on one machine: one MSFT_MpPreference Set (and one Remove for resets) holding
+/// Runs a planned change on one machine: one MSFT_MpPreference Set (and one Remove for resets) containing
 /// only the planned properties, then a second read to report what really happened.
 /// </summary>
 public static class ChangeExecutor
@@ -25,7 +25,7 @@ public static class ChangeExecutor
         return (facts, ChangePlanner.Plan(facts, state, request));
     }
 
-    /// <summary>Writes the planned settings and verifies them; settings not planned keep their predicted outcome.</summary>
+    /// <summary>Writes the planned settings and verifies them. Settings not planned keep their predicted outcome.</summary>
     public static async Task<ChangeResult> ApplyAsync(ICimOperations operations, ChangeResult plan, CancellationToken cancellationToken)
     {
         SettingChange[] writes = plan.Settings.Where(setting => setting.Planned && !setting.IsReset).ToArray();
@@ -43,7 +43,7 @@ public static class ChangeExecutor
             }
 
             // NOTE: Remove with one boolean switch per property matches Remove-MpPreference on current
-            // platforms; the ~2019 provider's Remove took only list parameters and will reject it.
+            // platforms, but the ~2019 provider's Remove took only list parameters and will reject it.
             if (removals.Length > 0)
             {
                 await Invoke(operations, "Remove", removals.ToDictionary(setting => setting.Name, _ => (object?)true), cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,6 @@ public enum FactStatus
     /// <summary>Not read because the source of the facts has none: a Group Policy file, say, has no MSFT_MpPreference.</summary>
     NotCollected,
 
-    /// <summary>Reading failed, and <c>Error</c> holds the reason.</summary>
+    /// <summary>Reading failed, and <c>Error</c> contains the reason.</summary>
     Failed,
 }

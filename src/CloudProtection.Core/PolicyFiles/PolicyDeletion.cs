@@ -2,7 +2,7 @@ using System;
 
 namespace CloudProtection.PolicyFiles;
 
-/// <summary>A deletion that a registry.pol file asks for, to be applied to whatever registry it lands on.</summary>
+/// <summary>A deletion that a registry.pol file requests, applied to whatever registry the file is applied to.</summary>
 public sealed class PolicyDeletion : IEquatable<PolicyDeletion>
 {
     private PolicyDeletion(PolicyDeletionKind kind, string key, string? valueName)

@@ -41,6 +41,6 @@ public sealed class PolicyFileContents
     /// <summary>Values set at the end, one per key and name, in the order they were last written.</summary>
     public IReadOnlyList<PolicyValue> Values { get; }
 
-    /// <summary>Deletions in the order the file first asks for them, without duplicates.</summary>
+    /// <summary>Deletions in the order the file first requests them, without duplicates.</summary>
     public IReadOnlyList<PolicyDeletion> Deletions { get; }
 }

@@ -50,7 +50,7 @@ public sealed class PolicyValue
 
     public override string ToString()
     {
-        string shown = Type switch
+        string displayValue = Type switch
         {
             RegistryValueType.DWord or RegistryValueType.DWordBigEndian => DWordValue?.ToString() ?? "(malformed)",
             RegistryValueType.QWord => QWordValue?.ToString() ?? "(malformed)",
@@ -59,6 +59,6 @@ public sealed class PolicyValue
             _ => data.Length + " bytes",
         };
 
-        return $"{Key}\\{Name} ({RegistryValueTypeNames.ToRegName(Type)}) = {shown}" + (IsSoft ? " (soft)" : "");
+        return $"{Key}\\{Name} ({RegistryValueTypeNames.ToRegName(Type)}) = {displayValue}" + (IsSoft ? " (soft)" : "");
     }
 }

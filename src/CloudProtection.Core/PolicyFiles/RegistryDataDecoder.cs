@@ -55,7 +55,7 @@ internal static class RegistryDataDecoder
             return null;
         }
 
-        // The list ends in two NULs; an empty string inside the list cannot be told from that end, so it is dropped too.
+        // The list ends in two NULs. An empty string inside the list cannot be distinguished from that end, so it is dropped too.
         string[] parts = DecodeUtf16(data).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries);
         return Array.AsReadOnly(parts);
     }

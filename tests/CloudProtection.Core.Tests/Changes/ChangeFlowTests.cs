@@ -14,7 +14,7 @@ namespace CloudProtection.Tests.Changes;
 
 /// <summary>
 /// Plans and applies changes against <see cref="FactsCimHost"/>, the simulated Defender host that the
-/// snapshot rehearsals use; the planner and executor under test are the ones live machines run.
+/// snapshot rehearsals use. The planner and executor under test are the ones live machines run.
 /// </summary>
 public sealed class ChangeFlowTests
 {
@@ -69,7 +69,7 @@ public sealed class ChangeFlowTests
     }
 
     [Fact]
-    public async Task OneSetCall_HoldsOnlyPlannedSettings()
+    public async Task OneSetCall_ContainsOnlyPlannedSettings()
     {
         FactsCimHost host = LocalOnlyHost();
         var request = new ChangeRequest()
